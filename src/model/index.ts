@@ -1,0 +1,10 @@
+/** The canonical model of a budget disclosure: zod schemas and the types inferred from them. */
+export { Point, Place } from './place.ts'
+export { Assignment, Cell, Column, Row, Table } from './table.ts'
+export { Money, Percent, Claim } from './claim.ts'
+export { Indicator, TargetTable, TargetCount } from './target.ts'
+export { Staffing, Procurement, Assets, Section, Term, Disclosure } from './disclosure.ts'
+export { Severity, Diagnostic } from './diagnostic.ts'
+export { toFen, wan, CENT_OF_WAN } from './money.ts'
+export type { Fen, MoneyUnit } from './money.ts'
+export { TABLES, type TableKey } from './tables.ts'

@@ -1,0 +1,44 @@
+/**
+ * Money as integer fen (分). 1 万元 = 1,000,000 fen, so every figure printed in 万元 with up to six
+ * decimals, or in 元 with up to two, is a whole number of fen and sums are exact.
+ * Largest safe amount: 2^53 fen ≈ 900 亿万元, far above any department budget.
+ */
+export type Fen = number
+
+const FEN_PER_WAN = 1_000_000n
+const FEN_PER_YUAN = 100n
+
+/** Units a table may be printed in. */
+export type MoneyUnit = '万元' | '元'
+
+/**
+ * Parse a printed decimal (already normalised: no separators, ASCII digits, optional sign) into fen.
+ * Returns undefined when the number has more decimals than fen can hold exactly.
+ */
+export function toFen(decimal: string, unit: MoneyUnit): Fen | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal)
+  if (!m) return undefined
+  const [, sign, int, frac = ''] = m
+  const scale = unit === '万元' ? FEN_PER_WAN : FEN_PER_YUAN
+  const places = unit === '万元' ? 6 : 2
+  if (frac.length > places) return undefined
+  const whole = BigInt(int!) * scale + BigInt((frac + '0'.repeat(places)).slice(0, places))
+  const fen = Number(sign ? -whole : whole)
+  return Number.isSafeInteger(fen) ? fen : undefined
+}
+
+/**
+ * Format fen as 万元, with at least two decimals and as many more as needed to stay exact
+ * (the `facts` contract: `47,483,458` 元 is `4748.3458`).
+ */
+export function wan(fen: Fen): string {
+  const neg = fen < 0
+  const abs = BigInt(Math.abs(fen))
+  const int = abs / FEN_PER_WAN
+  let frac = (abs % FEN_PER_WAN).toString().padStart(6, '0').replace(/0+$/, '')
+  if (frac.length < 2) frac = frac.padEnd(2, '0')
+  return `${neg ? '-' : ''}${int}.${frac}`
+}
+
+/** Fen of one unit in the last printed decimal place of a 万元 figure with two decimals (0.01 万元). */
+export const CENT_OF_WAN: Fen = 10_000

@@ -1,0 +1,108 @@
+import type { Diagnostic, Disclosure } from '../model/index.ts'
+import { placeOf, type Layout } from './layout.ts'
+import { squeeze } from './normalize.ts'
+import { readNarrative } from './narrative/index.ts'
+import { readTables } from './tables/build.ts'
+
+/** Words that every budget (or final-accounts) disclosure prints somewhere. */
+const DISCLOSURE_WORDS = /部门预算|部门决算|预算公开|决算公开|收支总体情况表|收支预算总表|收入支出决算总表/
+
+/**
+ * Read the canonical model from a layout: the tables of 第二部分 and everything the narrative
+ * states. Returns undefined (with a fatal diagnostic) when the text is not a disclosure.
+ */
+export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Disclosure | undefined {
+  const { file, lines } = layout
+  const all = lines.map((l) => l.text).join('\n')
+  if (!DISCLOSURE_WORDS.test(squeeze(all))) {
+    diagnostics.push({
+      ruleId: 'parse/not-a-disclosure',
+      severity: 'error',
+      fatal: true,
+      message: '不是部门预算公开文件：未找到部门预算公开表或其标题 (no budget disclosure tables or title found)',
+    })
+    return undefined
+  }
+  const kind = /部门决算|决算公开|收入支出决算总表/.test(squeeze(all.slice(0, 4000))) ? '决算' : '预算'
+  const department = findDepartment(layout)
+  const units = new Set<string>()
+  if (department) units.add(department.value)
+  const tables = readTables(file, lines, units, diagnostics)
+  const narrative = readNarrative(layout, tables, diagnostics)
+  const disclosure: Disclosure = {
+    file,
+    kind,
+    unit: tables.some((t) => t.unit === '元') && !tables.some((t) => t.unit === '万元') ? '元' : '万元',
+    tables,
+    ...narrative,
+    partial: false,
+  }
+  if (department) disclosure.department = department
+  const year = findYear(layout)
+  if (year) disclosure.year = year
+  checkComplete(layout, disclosure, diagnostics)
+  return disclosure
+}
+
+/** 编制部门：X is the most reliable statement of the department; the cover line is the fallback. */
+function findDepartment(layout: Layout): Disclosure['department'] {
+  for (const line of layout.lines) {
+    const m = /编制(?:部门|单位)[:：]\s*(\S+?)(?:\s+单位[:：].*)?\s*$/.exec(line.text)
+    if (m) {
+      const start = line.text.indexOf(m[1]!)
+      return { value: squeeze(m[1]!), place: placeOf(layout.file, line, start, start + m[1]!.length) }
+    }
+  }
+  for (const line of layout.lines.slice(0, 40)) {
+    const m = /^\s*(?:\d{4}\s*年)?\s*(\S.*?)\s*(?:\d{4}\s*年)?\s*部门(?:预算|决算)(?:公开)?\s*$/.exec(line.text)
+    if (m && m[1]!.length > 2) {
+      const start = line.text.indexOf(m[1]!)
+      return { value: squeeze(m[1]!), place: placeOf(layout.file, line, start, start + m[1]!.length) }
+    }
+  }
+  return undefined
+}
+
+/** The budget year: the cover (`2024 年部门预算公开`), else the most frequent `20xx 年` of the first parts. */
+function findYear(layout: Layout): Disclosure['year'] {
+  for (const line of layout.lines.slice(0, 60)) {
+    const m = /(20\d\d)\s*年\s*(?:度\s*)?(?:部门预算|部门决算|\S*部门预算公开)/.exec(line.text)
+    if (m) return { value: Number(m[1]), place: placeOf(layout.file, line, m.index, m.index + 4) }
+  }
+  const counts = new Map<number, { n: number; line: (typeof layout.lines)[number]; col: number }>()
+  for (const line of layout.lines) {
+    for (const m of line.text.matchAll(/(20\d\d)\s*年(?:预算|所有收入|支出预算|财政拨款|一般公共预算|部门预算)/g)) {
+      const y = Number(m[1])
+      const c = counts.get(y)
+      if (c) c.n++
+      else counts.set(y, { n: 1, line, col: m.index })
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1].n - a[1].n)[0]
+  if (!best) return undefined
+  return { value: best[0], place: placeOf(layout.file, best[1].line, best[1].col, best[1].col + 4) }
+}
+
+/**
+ * A disclosure cut short: no tables at all, or a document that ends inside 第二部分 (its last
+ * table is followed by no narrative). The model is kept but marked partial.
+ */
+function checkComplete(layout: Layout, d: Disclosure, diagnostics: Diagnostic[]): void {
+  if (d.kind !== '预算') return
+  if (d.tables.length === 0) {
+    d.partial = true
+    diagnostics.push({ ruleId: 'parse/no-tables', severity: 'error', message: '未找到任何预算公开表：文件可能不完整 (no tables found)' })
+    return
+  }
+  if (d.claims.length === 0 && d.glossary.length === 0) {
+    d.partial = true
+    const last = layout.lines.filter((l) => l.text.trim()).at(-1)
+    const diag: Diagnostic = {
+      ruleId: 'parse/truncated',
+      severity: 'error',
+      message: '文件在公开表之后结束，没有情况说明和名词解释：文件可能被截断 (document ends after the tables: truncated?)',
+    }
+    if (last) diag.place = placeOf(layout.file, last, 0, last.text.length)
+    diagnostics.push(diag)
+  }
+}

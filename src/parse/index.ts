@@ -1,0 +1,60 @@
+import type { Diagnostic, Disclosure } from '../model/index.ts'
+import { decode, NotTextError } from './decode.ts'
+import { textLayout, type Layout } from './layout.ts'
+import { readDisclosure } from './disclosure.ts'
+
+export { toFacts } from './facts.ts'
+export type { Layout, LayoutLine, LayoutCell } from './layout.ts'
+export { readDisclosure } from './disclosure.ts'
+
+/** The result of parsing one file: the model (absent when the file is unusable) and what was found wrong with the input. */
+export interface ParseResult {
+  disclosure?: Disclosure
+  diagnostics: Diagnostic[]
+}
+
+/** An input that cannot be read as a disclosure at all. */
+export class ParseError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`)
+  }
+}
+
+/** Which reader a file needs, from its first bytes (and its name for text). */
+export function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'text' {
+  const head = String.fromCharCode(...bytes.subarray(0, 8))
+  if (head.startsWith('%PDF-')) return 'pdf'
+  if (head.startsWith('PK\u0003\u0004')) return 'zip'
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole'
+  return 'text'
+}
+
+/**
+ * Parse one document. Text (plain, Markdown, tab-separated) in any of the usual encodings is
+ * read here; other formats get their own readers that produce the same layout.
+ * Throws ParseError for a file that is not a usable disclosure.
+ */
+export function parseText(file: string, bytes: Uint8Array): ParseResult {
+  if (bytes.length === 0) throw new ParseError(file, '文件为空 (empty file)')
+  const kind = sniff(bytes)
+  if (kind !== 'text') throw new ParseError(file, `${kind.toUpperCase()} 格式需要对应的读取器 (this format is not plain text)`)
+  let text: string
+  try {
+    text = decode(bytes).text
+  } catch (e) {
+    if (e instanceof NotTextError) throw new ParseError(file, `不是文本文件：${e.message}`)
+    throw e
+  }
+  return parseLayout(textLayout(file, text))
+}
+
+/** Parse a layout from any reader into the canonical model. */
+export function parseLayout(layout: Layout): ParseResult {
+  const diagnostics: Diagnostic[] = []
+  const disclosure = readDisclosure(layout, diagnostics)
+  if (!disclosure) throw new ParseError(layout.file, diagnostics.find((d) => d.fatal)?.message ?? '不是部门预算公开文件')
+  return { disclosure, diagnostics }
+}

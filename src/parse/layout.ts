@@ -1,0 +1,63 @@
+import type { Place } from '../model/index.ts'
+import { normalizeLine } from './normalize.ts'
+
+/**
+ * The intermediate form every reader produces: lines of text, each optionally split into the
+ * cells the source drew (tab-separated text, PDF columns, spreadsheet and Word table cells).
+ * Text readers keep columns 1:1 with the source line; readers of laid-out formats attach a
+ * place (page and box, sheet and cell) to each cell.
+ */
+export interface LayoutCell {
+  /** Normalised cell text. */
+  text: string
+  /** 0-based start column of the cell in `LayoutLine.text`. */
+  start: number
+  /** Where the cell is in a laid-out source (page/box, sheet/cell); text sources leave it out. */
+  place?: Place
+}
+
+export interface LayoutLine {
+  /** 1-based line number in the extracted text. */
+  line: number
+  /** Normalised text (same length and columns as the source line). */
+  text: string
+  /** The cells the source drew, when it drew any. */
+  cells?: LayoutCell[]
+  /** Where the line starts in a laid-out source. */
+  place?: Place
+}
+
+/** A document as lines. */
+export interface Layout {
+  file: string
+  lines: LayoutLine[]
+}
+
+/** Layout of plain text, Markdown or tab-separated text. */
+export function textLayout(file: string, text: string): Layout {
+  const lines = text.split(/\r\n|\r|\n/).map((raw, i): LayoutLine => {
+    const norm = normalizeLine(raw)
+    const line: LayoutLine = { line: i + 1, text: norm }
+    if (norm.includes('\t')) {
+      let start = 0
+      line.cells = norm.split('\t').map((t) => {
+        const cell = { text: t, start }
+        start += t.length + 1
+        return cell
+      })
+    }
+    return line
+  })
+  return { file, lines }
+}
+
+/** The place of columns [start, end) of a layout line (0-based), or the cell's own place. */
+export function placeOf(file: string, line: LayoutLine, start: number, end: number, cell?: LayoutCell): Place {
+  if (cell?.place) return cell.place
+  if (line.place) return line.place
+  return {
+    file,
+    start: { line: line.line, column: start + 1 },
+    end: { line: line.line, column: end + 1 },
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Numbers as printed in disclosures: `1,221.42`, OCR-spaced `1, 221. 42`, `0.00`, `-` for zero,
+ * `47,483,458` in tables printed in 元. Written by hand because the spacing and the `-` zero are
+ * domain conventions no number-parsing library knows.
+ */
+
+/** A number found in a line. */
+export interface NumberToken {
+  /** Normalised decimal: no separators or spaces, ASCII digits. */
+  value: string
+  /** The text as printed. */
+  raw: string
+  /** 0-based start and end (exclusive) in the line. */
+  start: number
+  end: number
+}
+
+// Groups of three may be separated by `,` or `, ` (OCR); the decimal point may be followed by a space (OCR).
+const MONEY = /(?<![\d.,])-?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\. ?\d+)?(?![\d])/g
+
+/** All numbers in a text segment, left to right. */
+export function findNumbers(text: string, offset = 0): NumberToken[] {
+  const out: NumberToken[] = []
+  for (const m of text.matchAll(MONEY)) {
+    out.push({ value: clean(m[0]), raw: m[0], start: offset + m.index, end: offset + m.index + m[0].length })
+  }
+  return out
+}
+
+/** A whole cell that is one number (or `-` / `—` standing for zero); undefined otherwise. */
+export function cellNumber(text: string): string | undefined {
+  const t = text.trim()
+  if (/^[-—–]$/.test(t)) return '0'
+  if (!/^-?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\. ?\d+)?$/.test(t)) return undefined
+  return clean(t)
+}
+
+function clean(raw: string): string {
+  return raw.replace(/[ ,]/g, '')
+}

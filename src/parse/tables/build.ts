@@ -1,0 +1,237 @@
+import type { Cell, Column, Row, Table } from '../../model/index.ts'
+import { toFen, wan, type MoneyUnit } from '../../model/money.ts'
+import { tableSpec, type TableSpec } from '../../model/tables.ts'
+import type { Diagnostic } from '../../model/diagnostic.ts'
+import { placeOf, type LayoutLine } from '../layout.ts'
+import { squeeze } from '../normalize.ts'
+import { assignColumns } from './assign.ts'
+import { fieldsOf } from './line-cells.ts'
+import type { RawRow } from './raw.ts'
+import { recognise } from './recognise.ts'
+import { readCodedRows, readNamedRows, readTwoSidedRows, type RowContext } from './rows.ts'
+import { findTables, type TableRegion } from './segment.ts'
+
+interface Pending {
+  region: TableRegion
+  key: string
+  spec: TableSpec | undefined
+  by: Table['recognisedBy']
+  unit: MoneyUnit
+  rows: RawRow[]
+  /** Columns per row once decided (undefined entries: not yet). */
+  columns: (string | undefined)[][]
+  assignments: (Cell['assignment'] | undefined)[]
+}
+
+/** Which columns of which tables must agree, row by row (`exp.201` in 财政拨款收支总体表 is `201` elsewhere). */
+const SIBLINGS: [string, string, string, string][] = [
+  ['expenditure', 'total', 'general_expenditure', 'total'],
+  ['expenditure', 'basic', 'general_expenditure', 'basic'],
+  ['expenditure', 'project', 'general_expenditure', 'project'],
+  ['income', 'total', 'expenditure', 'total'],
+  ['income', 'fiscal.general', 'general_expenditure', 'total'],
+  ['income', 'fiscal.subtotal', 'general_expenditure', 'total'],
+  ['fiscal_summary', 'general', 'general_expenditure', 'total'],
+]
+
+/** Columns an empty table or a blank income line shows to be empty everywhere. */
+const EMPTY_TABLE_ZEROES: Record<string, string[]> = {
+  general_project: ['general_expenditure.project'],
+  gov_fund: ['income.fiscal.gov_fund', 'fiscal_summary.gov_fund', 'three_public.gov_fund', 'entrusted.gov_fund'],
+  state_capital: ['income.fiscal.state_capital', 'fiscal_summary.state_capital', 'three_public.state_capital', 'entrusted.state_capital'],
+  carryover: ['income.carryover.fiscal', 'income.carryover.nonfiscal'],
+}
+const BLANK_LINE_ZEROES: [string, string[]][] = [
+  ['inc.general.transfer', ['income.fiscal.general_transfer']],
+  ['inc.gov_fund', ['income.fiscal.gov_fund', 'fiscal_summary.gov_fund', 'income.fiscal.gov_fund_transfer']],
+  ['inc.state_capital', ['income.fiscal.state_capital', 'fiscal_summary.state_capital', 'income.fiscal.state_capital_transfer']],
+  ['inc.special_account', ['income.special_account']],
+  ['inc.unit', ['income.unit']],
+  ['inc.carryover.fiscal', ['income.carryover.fiscal']],
+  ['inc.carryover.nonfiscal', ['income.carryover.nonfiscal']],
+  ['inc.fiscal.gov_fund', ['fiscal_summary.gov_fund']],
+  ['inc.fiscal.state_capital', ['fiscal_summary.state_capital']],
+]
+
+function unitOf(region: TableRegion): MoneyUnit {
+  for (const l of [region.anchor, ...region.lines]) {
+    const m = /单位[:：]\s*(万元|元)/.exec(l.text)
+    if (m) return m[1] as MoneyUnit
+  }
+  return '万元'
+}
+
+/** Read every table of 第二部分 from the layout. */
+export function readTables(file: string, lines: LayoutLine[], units: Set<string>, diagnostics: Diagnostic[]): Table[] {
+  const pending: Pending[] = []
+  let unknown = 0
+  for (const region of findTables(lines)) {
+    const r = recognise(region)
+    const unit = unitOf(region)
+    const spec = r.key ? tableSpec(r.key) : undefined
+    const key = spec ? spec.key : `table${region.number ?? ++unknown}`
+    const ctx = spec && { file, key: spec.key, rows: spec.rows, columns: spec.columns, strictDecimals: unit === '万元' }
+    const rows = !ctx
+      ? readGenericRows(file, region.lines, unit === '万元')
+      : ctx.rows === 'two-sided'
+        ? readTwoSidedRows(ctx, region.lines)
+        : ctx.rows === 'three-public' || ctx.rows === 'named'
+          ? readNamedRows(ctx, region.lines, units)
+          : readCodedRows(ctx, region.lines)
+    if (!spec) {
+      diagnostics.push({
+        ruleId: 'parse/unknown-table',
+        severity: 'info',
+        message: `未识别的表（${region.title?.title ?? `表 ${region.number ?? '?'}`}），按通用表保留`,
+        place: placeOf(file, region.anchor, 0, region.anchor.text.length),
+      })
+    }
+    pending.push({
+      region,
+      key,
+      spec,
+      by: r.by === 'title' ? 'title' : spec ? 'shape' : 'number',
+      unit,
+      rows,
+      columns: rows.map((row) => row.numbers.map((n) => n.column)),
+      assignments: rows.map(() => undefined),
+    })
+  }
+  // A document prints each table once; a second table with the same key is kept under a numbered key.
+  const seen = new Map<string, number>()
+  for (const p of pending) {
+    const n = (seen.get(p.key) ?? 0) + 1
+    seen.set(p.key, n)
+    if (n > 1) p.key = `${p.key}#${n}`
+  }
+  resolve(pending)
+  return pending.map((p) => toTable(file, p))
+}
+
+function fenOf(value: string, unit: MoneyUnit): number {
+  return toFen(value, unit) ?? Number.NaN
+}
+
+/** Place the numbers whose column the layout did not give, using the whole document. */
+function resolve(pending: Pending[]): void {
+  const byKey = new Map(pending.map((p) => [p.key, p]))
+  const zero = new Set<string>()
+  for (const p of pending) {
+    if (p.rows.every((r) => r.numbers.length === 0)) for (const z of EMPTY_TABLE_ZEROES[p.key] ?? []) zero.add(z)
+  }
+  for (const t of ['summary', 'fiscal_summary']) {
+    const p = byKey.get(t)
+    if (!p) continue
+    for (const [prefix, zs] of BLANK_LINE_ZEROES) {
+      const group = p.rows.filter((r) => r.key === prefix || r.key.startsWith(prefix + '.'))
+      if (group.length && group.every((r) => r.numbers.length === 0)) for (const z of zs) zero.add(z)
+    }
+  }
+  for (let round = 0; round < 3; round++) {
+    const values = new Map<string, number>()
+    for (const p of pending) {
+      p.rows.forEach((row, i) => {
+        const rowKey = row.key.replace(/^exp\./, '')
+        p.columns[i]!.forEach((c, j) => c && values.set(`${p.key}|${rowKey}|${c}`, fenOf(row.numbers[j]!.value, p.unit)))
+      })
+    }
+    const sibling = (table: string, row: string, column: string): number | undefined => {
+      for (const [a, ac, b, bc] of SIBLINGS) {
+        if (a === table && ac === column) {
+          const v = values.get(`${b}|${row}|${bc}`)
+          if (v !== undefined) return v
+        }
+        if (b === table && bc === column) {
+          const v = values.get(`${a}|${row}|${ac}`)
+          if (v !== undefined) return v
+        }
+      }
+      return undefined
+    }
+    for (const p of pending) {
+      if (!p.spec) continue
+      const spec = p.spec
+      const used = new Set<string>()
+      p.rows.forEach((row, i) => {
+        if (row.numbers.every((n) => n.column)) for (const n of row.numbers) used.add(n.column!)
+      })
+      p.rows.forEach((row, i) => {
+        if (row.numbers.length === 0 || row.numbers.every((n) => n.column)) return
+        if (row.side === 'income') return
+        const rowKey = row.key.replace(/^exp\./, '')
+        const zeroHere = new Set([...zero].filter((z) => z.startsWith(p.key + '.')).map((z) => z.slice(p.key.length + 1)))
+        const { columns, assignment } = assignColumns({
+          spec,
+          values: row.numbers.map((n) => fenOf(n.value, p.unit)),
+          hints: row.numbers.map((n) => n.hint),
+          sibling: (c) => sibling(p.key, rowKey, c),
+          zero: zeroHere,
+          used,
+          cent: p.unit === '万元' ? 10_000 : 1,
+        })
+        p.columns[i] = columns
+        p.assignments[i] = assignment
+      })
+    }
+  }
+}
+
+function toTable(file: string, p: Pending): Table {
+  const columns: Column[] = p.spec
+    ? p.spec.columns.map((c) => ({ key: c.key, path: [c.labels[0]!] }))
+    : genericColumns(p.rows)
+  const rows: Row[] = p.rows.map((raw, i) => {
+    const cells: Cell[] = []
+    raw.numbers.forEach((n, j) => {
+      const column = p.columns[i]![j] ?? (p.spec ? undefined : `c${j + 1}`)
+      if (!column) return
+      const fen = fenOf(n.value, p.unit)
+      const cell: Cell = { column, value: wan(fen), fen, raw: n.raw, place: n.place }
+      const a = p.assignments[i]
+      if (a) cell.assignment = a
+      cells.push(cell)
+    })
+    const row: Row = { key: raw.key, label: raw.label, cells, place: raw.place }
+    if (raw.code) row.code = raw.code
+    if (raw.project) row.project = raw.project
+    return row
+  })
+  const table: Table = {
+    key: p.key,
+    unit: p.unit,
+    recognisedBy: p.by,
+    columns,
+    rows,
+    empty: rows.every((r) => r.cells.length === 0),
+    place: placeOf(file, p.region.anchor, 0, p.region.anchor.text.trimEnd().length),
+  }
+  if (p.region.title) table.title = p.region.title.title
+  else if (p.spec) table.title = p.spec.title
+  if (p.region.number !== undefined) table.number = p.region.number
+  if (p.region.note) table.emptyNote = { text: squeeze(p.region.note.text), place: placeOf(file, p.region.note, 0, p.region.note.text.trimEnd().length) }
+  return table
+}
+
+/** Columns of a table we do not know: c1, c2, … */
+function genericColumns(rows: RawRow[]): Column[] {
+  const n = Math.max(0, ...rows.map((r) => r.numbers.length))
+  return Array.from({ length: n }, (_, i) => ({ key: `c${i + 1}`, path: [] }))
+}
+
+/** Rows of an unknown table: every line with numbers, keyed by its code or label. */
+function readGenericRows(file: string, lines: LayoutLine[], strict: boolean): RawRow[] {
+  const rows: RawRow[] = []
+  for (const line of lines) {
+    const fields = fieldsOf(line, strict)
+    const nums = fields.filter((f) => f.number !== undefined)
+    if (!nums.length) continue
+    const label = squeeze(fields.filter((f) => f.number === undefined).map((f) => f.text).join(''))
+    rows.push({
+      key: label ? `label:${label}` : `line:${line.line}`,
+      label,
+      place: placeOf(file, line, 0, line.text.length),
+      numbers: nums.map((f) => ({ value: f.number!, raw: f.text, place: placeOf(file, line, f.start, f.end, f.cell) })),
+    })
+  }
+  return rows
+}

@@ -1,0 +1,51 @@
+/**
+ * Leading classification codes of a table row. Documents print a function code as one cell
+ * (`2010306`), as 类/款/项 cells (`201 | 03 | 06`) or as spaced text (`201 03 06`), and an
+ * economic code as `301 01` or `30101`.
+ */
+export interface LeadingCode {
+  code: string
+  /** How many fields (drawn cells) or characters (plain text) the code took. */
+  fields: number
+  chars: number
+}
+
+/** Function codes start with 2 (expenditure 201–234), economic codes with 3 (301–399) or 5 (501–599). */
+export type CodeKind = 'function' | 'economic'
+
+const FIRST = { function: /^2\d\d$/, economic: /^[35]\d\d$/ }
+
+/** The code at the start of drawn cells, or undefined. */
+export function codeFromCells(cells: string[], kind: CodeKind): LeadingCode | undefined {
+  const parts = cells.map((c) => c.replace(/\s+/g, ''))
+  const first = parts[0] ?? ''
+  if (/^\d{5}$|^\d{7}$/.test(first) && FIRST[kind].test(first.slice(0, 3))) return { code: first, fields: 1, chars: 0 }
+  if (!FIRST[kind].test(first)) return undefined
+  // 类 | 款 | 项 cells; empty cells after the last part belong to the code columns.
+  let code = first
+  let fields = 1
+  const max = kind === 'function' ? 3 : 2
+  while (fields < max) {
+    const p = parts[fields]
+    if (p === undefined) break
+    if (/^\d{2}$/.test(p) && code.length === 1 + fields * 2) code += p
+    else if (p !== '') break
+    fields++
+  }
+  return { code, fields, chars: 0 }
+}
+
+/** The code at the start of a plain-text line (`201 03 06 政务公开审批 …`), or undefined. */
+export function codeFromText(text: string, kind: CodeKind): LeadingCode | undefined {
+  const m = /^\s*(\d{3})(?:[ \t]+(\d{2}))?(?:[ \t]+(\d{2}))?(?=\s|$|[^\d.,])/.exec(text)
+  if (m && FIRST[kind].test(m[1]!)) {
+    const code = m[1]! + (m[2] ?? '') + (kind === 'function' ? (m[3] ?? '') : '')
+    const chars = kind === 'function' || !m[3] ? m[0].length : m[0].length - m[3].length - 1
+    return { code, fields: 0, chars }
+  }
+  const j = /^\s*(\d{5}|\d{7})(?=\s|[^\d.,])/.exec(text)
+  if (j && FIRST[kind].test(j[1]!.slice(0, 3)) && (kind === 'function' || j[1]!.length === 5)) {
+    return { code: j[1]!, fields: 0, chars: j[0].length }
+  }
+  return undefined
+}

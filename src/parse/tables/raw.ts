@@ -1,0 +1,24 @@
+import type { Place } from '../../model/index.ts'
+
+/** A number read from a table row, before its column is decided. */
+export interface RawNumber {
+  value: string
+  raw: string
+  place: Place
+  /** The column the layout puts it in, when the layout is trustworthy. */
+  column?: string
+  /** The column the header above this field names (a hint, not a decision). */
+  hint?: string
+}
+
+/** A table row as read, before columns are assigned. */
+export interface RawRow {
+  key: string
+  label: string
+  code?: string
+  project?: string
+  place: Place
+  numbers: RawNumber[]
+  /** Two-sided tables: which side the row is on (decides its columns). */
+  side?: 'income' | 'expenditure'
+}

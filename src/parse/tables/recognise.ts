@@ -1,0 +1,50 @@
+import { squeeze } from '../normalize.ts'
+import { codeFromCells, codeFromText } from './codes.ts'
+import type { TableRegion } from './segment.ts'
+
+/** How a table was recognised. */
+export interface Recognised {
+  key: string | undefined
+  by: 'title' | 'shape' | 'number'
+}
+
+/**
+ * The key of a table without a usable title, from its header words and the kind of its rows.
+ * The header words are read with whitespace removed, because PDF extraction breaks headers into
+ * fragments (`政\n府\n性\n基\n金`), and the order of the tests matters: the most specific first.
+ */
+export function recogniseByShape(region: TableRegion): string | undefined {
+  const blob = squeeze(region.lines.map((l) => l.text).join('')).replace(/（/g, '(').replace(/）/g, ')')
+  let functionRows = 0
+  let economicRows = 0
+  let classLines = 0
+  for (const l of region.lines) {
+    const cells = l.cells?.map((c) => c.text)
+    if (cells ? codeFromCells(cells, 'function') : codeFromText(l.text, 'function')) functionRows++
+    if (cells ? codeFromCells(cells, 'economic') : codeFromText(l.text, 'economic')) economicRows++
+    if (/(?:^|\s)2\d\d\s*[\u4e00-\u9fff]+支出|预备费/.test(l.text)) classLines++
+  }
+  const has = (...words: string[]) => words.every((w) => blob.includes(w))
+  if (has('三公')) return 'three_public'
+  if (has('委托业务')) return 'entrusted'
+  if (has('非财政拨款', '人员经费') && !has('一般公共预算基本支出')) return 'carryover'
+  if (has('项目名称') && (has('工资福利') || has('商品和服务') || has('商品服务'))) return 'general_project'
+  if (has('人员经费', '公用经费') && economicRows > 0) return 'general_basic'
+  if (has('一般公共预算基本支出') || (has('经济分类') && has('人员经费'))) return 'general_basic'
+  if (has('政府性基金预算支出')) return 'gov_fund'
+  if (has('国有资本经营预算支出')) return 'state_capital'
+  // Two-sided tables: income lines and the function classes side by side.
+  if (classLines >= 5 && !has('科目编码') && !has('类款项')) {
+    return has('一般财力') || has('单位资金') || has('事业收入') || has('本年收入') ? 'summary' : 'fiscal_summary'
+  }
+  if (has('单位资金') || has('财政专户') || has('小计')) return 'income'
+  if (has('一般公共预算支出')) return 'general_expenditure'
+  if (has('基本支出', '项目支出') || functionRows > 0) return 'expenditure'
+  return undefined
+}
+
+/** The key of a table: its title when it has one, else its shape. */
+export function recognise(region: TableRegion): Recognised {
+  if (region.title) return { key: region.title.key, by: 'title' }
+  return { key: recogniseByShape(region), by: 'shape' }
+}

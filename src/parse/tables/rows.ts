@@ -1,0 +1,331 @@
+import type { ColumnSpec, RowKind } from '../../model/tables.ts'
+import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES, THREE_PUBLIC_ROWS } from '../../model/tables.ts'
+import { functionCodes } from '../../catalog/index.ts'
+import { placeOf, type LayoutLine } from '../layout.ts'
+import { normalizeLabel, squeeze } from '../normalize.ts'
+import { codeFromCells, codeFromText, type CodeKind } from './codes.ts'
+import { HeaderMap } from './header-map.ts'
+import { fieldsOf, type Field } from './line-cells.ts'
+import type { RawNumber, RawRow } from './raw.ts'
+
+/** What a row reader needs to know about its table. */
+export interface RowContext {
+  file: string
+  key: string
+  rows: RowKind
+  columns: readonly ColumnSpec[]
+  /** Tables in 元 print integers; tables in 万元 always print decimals. */
+  strictDecimals: boolean
+}
+
+const META = /^(编制部门|编制单位|单位[:：]|单位名称|部门名称[:：]|金额单位)/
+const TOTAL = /^(合计|总计|合计数)$/
+
+function isMeta(text: string): boolean {
+  return META.test(squeeze(text))
+}
+
+/** Column-number header lines: `※ ※ ※ 1 2 3 …`. */
+function isNumbering(fields: Field[]): boolean {
+  return fields.length > 0 && fields.every((f) => f.text === '' || /^(※|栏次|\d{1,2})$/.test(f.text) || f.text.split(/\s+/).every((t) => /^(※|\d{1,2})$/.test(t)))
+}
+
+function numbersOf(ctx: RowContext, line: LayoutLine, fields: Field[], header: HeaderMap, trustHeader: boolean): RawNumber[] {
+  return fields
+    .filter((f) => f.number !== undefined)
+    .map((f) => {
+      const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) }
+      const hint = f.index !== undefined ? header.column(f.index) : undefined
+      if (hint) n.hint = hint
+      if (hint && trustHeader) n.column = hint
+      return n
+    })
+}
+
+/**
+ * Decide whether the drawn cells of a row can be trusted to sit under the header: every number
+ * under a distinct named column and no text under a money column. Otherwise (a lost column
+ * shifted the cells) numbers are placed by the table's identities instead.
+ */
+function headerFits(fields: Field[], header: HeaderMap): boolean {
+  if (header.size === 0) return false
+  const seen = new Set<string>()
+  for (const f of fields) {
+    if (f.index === undefined || f.text === '') continue
+    const col = header.column(f.index)
+    if (f.number === undefined) {
+      if (col) return false
+      continue
+    }
+    if (!col || seen.has(col)) return false
+    seen.add(col)
+  }
+  return true
+}
+
+/** When the drawn value cells after the label are exactly the table's columns, their order is their column. */
+function placeByOrder(ctx: RowContext, nums: RawNumber[], fields: Field[], afterLabel: number): boolean {
+  const values = fields.filter((f) => f.index !== undefined && f.index >= afterLabel)
+  while (values.length > ctx.columns.length && values[values.length - 1]!.text === '') values.pop()
+  if (values.length !== ctx.columns.length) return false
+  let k = 0
+  values.forEach((f, i) => {
+    if (f.number !== undefined) nums[k++]!.column = ctx.columns[i]!.key
+  })
+  return true
+}
+
+/** Rows of a table whose rows are function or economic codes (and project rows). */
+export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
+  const kind: CodeKind = ctx.rows === 'economic' ? 'economic' : 'function'
+  const header = new HeaderMap(ctx.columns)
+  const rows: RawRow[] = []
+  let pending: RawRow | undefined
+  let afterData = false
+  for (const line of lines) {
+    if (!line.text.trim() || isMeta(line.text)) continue
+    const fields = fieldsOf(line, ctx.strictDecimals)
+    const texts = fields.filter((f) => f.number === undefined && f.text !== '')
+    const code = line.cells ? codeFromCells(line.cells.map((c) => c.text), kind) : codeFromText(line.text, kind)
+    const hasNumbers = fields.some((f) => f.number !== undefined)
+    if (!code && !hasNumbers && !pending) {
+      if (line.cells && !isNumbering(fields)) {
+        if (afterData) header.reset()
+        header.add(fields)
+      }
+      afterData = false
+      continue
+    }
+    if (!code && isNumbering(fields)) continue
+    let labelFields: Field[]
+    if (code) {
+      labelFields = line.cells
+        ? texts.filter((f) => f.index! >= code.fields)
+        : texts
+            .map((f) => (f.start < code.chars ? { ...f, text: f.text.slice(code.chars - f.start).trim(), start: code.chars } : f))
+            .filter((f) => f.text)
+    } else labelFields = texts
+    const trust = headerFits(fields, header)
+    const nums = numbersOf(ctx, line, fields, header, trust)
+    const lastLabel = labelFields.length ? Math.max(...labelFields.map((f) => f.index ?? -1)) : code ? code.fields - 1 : -1
+    if (line.cells && !trust && !nums.some((n) => n.column)) placeByOrder(ctx, nums, fields, lastLabel + 1)
+    const labelText = labelFields.map((f) => f.text).join(' ')
+    if (!code && pending) {
+      // A wrapped name (`机关事业单位基本养老保险缴` / `费支出` / numbers on their own line).
+      pending.label += labelText
+      if (hasNumbers) {
+        pending.numbers = nums
+        rows.push(finishCoded(ctx, pending, labelFields))
+        pending = undefined
+        afterData = true
+      }
+      continue
+    }
+    const place = placeOf(ctx.file, line, 0, line.text.trimEnd().length)
+    if (code) {
+      const row: RawRow = { key: code.code, code: code.code, label: labelText, place, numbers: nums }
+      if (!hasNumbers && !line.cells) {
+        pending = row
+        continue
+      }
+      rows.push(finishCoded(ctx, row, labelFields))
+    } else {
+      const label = squeeze(labelText)
+      if (!label) continue
+      const key = TOTAL.test(label) ? 'total' : ctx.rows === 'project' ? `unit:${label}` : `label:${label}`
+      rows.push({ key, label, place, numbers: nums })
+    }
+    afterData = true
+  }
+  return rows
+}
+
+/** A project row's key joins its 项 code and its project name (`2010303/日常专项业务项目`). */
+function finishCoded(ctx: RowContext, row: RawRow, labelFields: Field[]): RawRow {
+  if (ctx.rows !== 'project' || row.code?.length !== 7) {
+    row.label = squeeze(row.label)
+    return row
+  }
+  let name: string
+  let project: string
+  if (labelFields.length >= 2 && labelFields[0]!.index !== undefined) {
+    name = squeeze(labelFields[0]!.text)
+    project = squeeze(labelFields.slice(1).map((f) => f.text).join(''))
+  } else {
+    // Plain text: the 项 name is the catalog's where we know it, else the first word.
+    const text = squeeze(row.label)
+    const known = functionCodes().get(row.code)?.name
+    if (known && text.startsWith(squeeze(known)) && text.length > squeeze(known).length) {
+      name = squeeze(known)
+      project = text.slice(name.length)
+    } else {
+      const words = row.label.trim().split(/\s+/)
+      name = words[0] ?? ''
+      project = squeeze(words.slice(1).join(''))
+    }
+  }
+  row.label = name
+  if (project) {
+    row.project = project
+    row.key = `${row.code}/${project}`
+  }
+  return row
+}
+
+/** Rows of 三公 tables and tables of named rows (委托业务费, 上年结转结余). */
+export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<string>): RawRow[] {
+  const header = new HeaderMap(ctx.columns)
+  const rows: RawRow[] = []
+  let afterData = false
+  let threePublicIndex = 0
+  for (const line of lines) {
+    if (!line.text.trim() || isMeta(line.text)) continue
+    const fields = fieldsOf(line, ctx.strictDecimals)
+    const hasNumbers = fields.some((f) => f.number !== undefined)
+    const texts = fields.filter((f) => f.number === undefined && f.text !== '')
+    if (isNumbering(fields)) continue
+    const label = squeeze(texts.map((f) => f.text).join(''))
+    let key: string | undefined
+    if (ctx.rows === 'three-public') {
+      const norm = normalizeLabel(label)
+      const i = THREE_PUBLIC_ROWS.findIndex((r, i) => i >= threePublicIndex - 1 && r.labels.includes(norm))
+      const j = i >= 0 ? i : THREE_PUBLIC_ROWS.findIndex((r) => r.labels.includes(norm))
+      if (j >= 0) {
+        key = THREE_PUBLIC_ROWS[j]!.key
+        threePublicIndex = j + 1
+      }
+    } else if (hasNumbers && label) {
+      if (TOTAL.test(label)) key = 'total'
+      else if (ctx.key === 'entrusted') key = isUnitName(label, units) ? `unit:${label}` : `project:${label}`
+      else key = `project:${label}`
+    }
+    if (!key) {
+      if (!hasNumbers && line.cells) {
+        if (afterData) header.reset()
+        header.add(fields)
+      }
+      continue
+    }
+    const trust = headerFits(fields, header)
+    const nums = numbersOf(ctx, line, fields, header, trust)
+    const lastLabel = Math.max(-1, ...texts.map((f) => f.index ?? -1))
+    if (line.cells && !trust) placeByOrder(ctx, nums, fields, lastLabel + 1)
+    rows.push({ key, label, place: placeOf(ctx.file, line, 0, line.text.trimEnd().length), numbers: nums })
+    afterData = true
+  }
+  return rows
+}
+
+/** A name of an implementing unit rather than a project: one we know, or an organisation's name. */
+function isUnitName(name: string, units: Set<string>): boolean {
+  if (units.has(name)) return true
+  return /(中心|局|办公室|委员会|学校|医院|研究所|站|队|馆|院|所|处|厅|部|会)$/.test(name) && !/费$|项目$/.test(name)
+}
+
+/**
+ * Rows of a two-sided table (部门收支总体情况表, 财政拨款收支预算总体情况表): each line carries an
+ * income line on the left and a function class on the right, either side possibly empty. PDF
+ * extraction interleaves them into one line; the class code (or 支出总计) marks where the
+ * right side starts.
+ */
+export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
+  const incomeLines = ctx.key === 'fiscal_summary' ? FISCAL_INCOME_LINES : SUMMARY_INCOME_LINES
+  const classNames = new Map(
+    functionCodes().entries.filter((e) => e.level === '类').map((e) => [squeeze(e.name), e.code] as const),
+  )
+  const rows: RawRow[] = []
+  let nextIncome = 0
+  for (const line of lines) {
+    if (!line.text.trim() || isMeta(line.text)) continue
+    const fields = fieldsOf(line, ctx.strictDecimals, false)
+    // Find where the expenditure side starts.
+    let split = -1
+    let expKey: string | undefined
+    let expLabel = ''
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!
+      if (f.number !== undefined && !/^2\d\d$/.test(f.text)) continue
+      const t = squeeze(f.text)
+      const m = /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t)
+      const byName = classNames.get(t)
+      const total = /支出总计|支出合计/.exec(t)
+      if (m && classNames.size && [...classNames.values()].includes(m[1]!)) {
+        split = i
+        expKey = `exp.${m[1]}`
+        expLabel = m[2]!
+        if (m.index > 0) fields.splice(i, 1, { ...f, text: t.slice(0, m.index) }, { ...f, text: t.slice(m.index) })
+        if (m.index > 0) split = i + 1
+      } else if (/^2\d\d$/.test(t) && fields[i + 1] && classNames.has(squeeze(fields[i + 1]!.text))) {
+        split = i
+        expKey = `exp.${t}`
+        expLabel = squeeze(fields[i + 1]!.text)
+      } else if (byName) {
+        split = i
+        expKey = `exp.${byName}`
+        expLabel = t
+      } else if (total) {
+        split = i
+        expKey = 'exp.total'
+        expLabel = '支出总计'
+        if (total.index > 0) {
+          fields.splice(i, 1, { ...f, text: t.slice(0, total.index) }, { ...f, text: t.slice(total.index) })
+          split = i + 1
+        }
+      }
+      if (split >= 0) break
+    }
+    const left = split >= 0 ? fields.slice(0, split) : fields
+    const right = split >= 0 ? fields.slice(split) : []
+    // Left side: an income line.
+    const incomeText = left.filter((f) => f.number === undefined && f.text).map((f) => f.text).join('')
+    const incomeNumber = left.find((f) => f.number !== undefined)
+    const label = normalizeLabel(incomeText)
+    if (label) {
+      const found = findIncomeLine(incomeLines, label, nextIncome)
+      if (found >= 0) {
+        nextIncome = found + 1
+        const row: RawRow = {
+          key: incomeLines[found]!.key,
+          label: squeeze(incomeText),
+          side: 'income',
+          place: placeOf(ctx.file, line, left[0]!.start, (incomeNumber ?? left[left.length - 1]!).end),
+          numbers: [],
+        }
+        if (incomeNumber) {
+          row.numbers.push({
+            value: incomeNumber.number!,
+            raw: incomeNumber.text,
+            place: placeOf(ctx.file, line, incomeNumber.start, incomeNumber.end, incomeNumber.cell),
+            column: ctx.key === 'summary' ? 'amount' : 'total',
+          })
+        }
+        rows.push(row)
+      }
+    }
+    if (expKey) {
+      const nums = right.filter((f) => f.number !== undefined && !/^2\d\d$/.test(f.text))
+      const row: RawRow = {
+        key: expKey,
+        label: expLabel,
+        side: 'expenditure',
+        place: placeOf(ctx.file, line, right[0]!.start, right[right.length - 1]!.end),
+        numbers: nums.map((f) => ({ value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) })),
+      }
+      if (ctx.key === 'summary') row.numbers.forEach((n) => (n.column = 'amount'))
+      else if (line.cells) {
+        // Drawn cells after the class label are the four columns in order.
+        const labelIndex = right.find((f) => f.number === undefined)?.index ?? -1
+        placeByOrder(ctx, row.numbers, fields, labelIndex + 1)
+      }
+      rows.push(row)
+    }
+  }
+  return rows
+}
+
+/** The next income line (in standard order) that a label names; searching forward keeps 单位资金 of 上年结转 apart from 5.单位资金. */
+function findIncomeLine(lines: readonly { key: string; labels: string[] }[], label: string, from: number): number {
+  for (let i = from; i < lines.length; i++) if (lines[i]!.labels.includes(label)) return i
+  for (let i = 0; i < from; i++) if (lines[i]!.labels.includes(label)) return i
+  return -1
+}

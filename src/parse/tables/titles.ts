@@ -1,0 +1,42 @@
+import { TABLES } from '../../model/tables.ts'
+import { squeeze, normalizeLine } from '../normalize.ts'
+
+/** A table title found on a line. */
+export interface TitleMatch {
+  key: string
+  title: string
+}
+
+const CANDIDATES = TABLES.flatMap((t) =>
+  [t.title, ...t.aliases].map((title) => ({ key: t.key, title: squeeze(title).replace(/（/g, '(').replace(/）/g, ')') })),
+).sort((a, b) => b.title.length - a.title.length)
+
+/** Text of a line ready for title comparison: no whitespace or markup, half-width brackets, no 表 N prefix. */
+export function titleText(line: string): string {
+  return squeeze(normalizeLine(line))
+    .replace(/^#+/, '')
+    .replace(/^表[0-9一二三四五六七八九十]+[:：、.]?/, '')
+    .replace(/^\d{4}年度?/, '')
+}
+
+/**
+ * The standard table a title line names. A title line is short and is not prose or a list item
+ * (the table of contents lists the same titles as `- 一、部门收支总体情况表`). A prefix such as a
+ * department name or year is allowed (`某某局2026年部门收支预算总表`).
+ */
+export function matchTitle(line: string): TitleMatch | undefined {
+  if (/^\s*(?:[-*+]\s|[一二三四五六七八九十]+、)/.test(line)) return undefined
+  const t = titleText(line)
+  if (t.length > 60 || /[，。；]/.test(t)) return undefined
+  for (const c of CANDIDATES) {
+    if (t === c.title) return { key: c.key, title: c.title }
+    if (t.endsWith(c.title) && t.length - c.title.length <= 40 && !t.endsWith('为空表')) return { key: c.key, title: c.title }
+  }
+  return undefined
+}
+
+/** `表 3` alone on a line. */
+export function matchTableNumber(line: string): number | undefined {
+  const m = /^\s*表\s*(\d{1,2})\s*$/.exec(normalizeLine(line).replace(/[#*]/g, ''))
+  return m ? Number(m[1]) : undefined
+}
