@@ -3,8 +3,12 @@ import { Place } from './place.ts'
 
 /** How a number came to sit in its column. */
 export const Assignment = z.object({
-  /** `position`: the layout put it there; `identity`: a table identity decided; `cross-table`: another table decided; `order`: the remaining numbers filled the columns left to right. */
-  by: z.enum(['position', 'identity', 'cross-table', 'order']),
+  /**
+   * `position`: the layout put it there; `identity`: a table identity decided; `cross-table`:
+   * another table (or an empty table) decided; `convention`: a documented template convention broke
+   * a tie; `order`: nothing decided, the numbers filled the columns left to right.
+   */
+  by: z.enum(['position', 'identity', 'cross-table', 'convention', 'order']),
   /** A sentence saying how, for a reviewer. */
   note: z.string().optional(),
 })

@@ -26,6 +26,8 @@ export interface AssignContext {
   zero: Set<string>
   /** Columns used by other rows of this table. */
   used: Set<string>
+  /** A documented convention names this column for this row (breaks ties only). */
+  convention(column: string): boolean
   /** Tolerance per addend, in fen (one cent of the printed unit). */
   cent: number
 }
@@ -35,6 +37,7 @@ interface Scored {
   identity: number
   sibling: number
   prior: number
+  convention: number
   total: number
 }
 
@@ -56,8 +59,14 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
   const list = best.columns.join(', ')
   let assignment: Assignment
   if (!second || second.total < best.total) {
-    const by = second && best.sibling > second.sibling ? 'cross-table' : second && best.identity > second.identity ? 'identity' : 'cross-table'
-    assignment = { by, note: `${by === 'identity' ? '表内勾稽关系' : '与其他表及空表信息一致'}：${list}` }
+    const by: Assignment['by'] =
+      !second || best.sibling > second.sibling || best.prior > second.prior
+        ? 'cross-table'
+        : best.identity > second.identity
+          ? 'identity'
+          : 'convention'
+    const why = { 'cross-table': '与其他表及空表信息一致', identity: '表内勾稽关系', convention: '经济分类惯例（301、303 为人员经费，其余为公用经费）', position: '', order: '' }[by]
+    assignment = { by, note: `${why}：${list}` }
   } else assignment = { by: 'order', note: `无法唯一判定，按从左到右取列：${list}` }
   return { columns: best.columns, assignment }
 }
@@ -75,14 +84,16 @@ function score(ctx: AssignContext, columns: string[]): Scored {
   }
   let sibling = 0
   let prior = 0
+  let convention = 0
   columns.forEach((c, i) => {
     const s = ctx.sibling(c)
     if (s !== undefined) sibling += s === ctx.values[i] ? 4 : -1
     if (ctx.zero.has(c)) prior -= 3
     if (ctx.used.has(c)) prior += 1
     if (ctx.hints[i] === c) prior += 2
+    if (ctx.convention(c)) convention += 2
   })
-  return { columns, identity, sibling, prior, total: identity + sibling + prior }
+  return { columns, identity, sibling, prior, convention, total: identity + sibling + prior + convention }
 }
 
 /** Increasing index tuples of length k from 0..n-1, in lexicographic order (leftmost first). */

@@ -151,13 +151,12 @@ function resolve(pending: Pending[]): void {
     for (const p of pending) {
       if (!p.spec) continue
       const spec = p.spec
-      const used = new Set<string>()
-      p.rows.forEach((row, i) => {
-        if (row.numbers.every((n) => n.column)) for (const n of row.numbers) used.add(n.column!)
-      })
       p.rows.forEach((row, i) => {
         if (row.numbers.length === 0 || row.numbers.every((n) => n.column)) return
         if (row.side === 'income') return
+        // Columns the other rows of this table use: a column no row uses was lost by the export.
+        const used = new Set<string>()
+        p.columns.forEach((cols, j) => j !== i && cols.forEach((c) => c && used.add(c)))
         const rowKey = row.key.replace(/^exp\./, '')
         const zeroHere = new Set([...zero].filter((z) => z.startsWith(p.key + '.')).map((z) => z.slice(p.key.length + 1)))
         const { columns, assignment } = assignColumns({
@@ -167,6 +166,7 @@ function resolve(pending: Pending[]): void {
           sibling: (c) => sibling(p.key, rowKey, c),
           zero: zeroHere,
           used,
+          convention: (c) => convention(p.key, row, c),
           cent: p.unit === '万元' ? 10_000 : 1,
         })
         p.columns[i] = columns
@@ -174,6 +174,17 @@ function resolve(pending: Pending[]): void {
       })
     }
   }
+}
+
+/**
+ * The Xinjiang convention for 一般公共预算基本支出情况表: 301 工资福利 and 303 对个人和家庭的补助
+ * are 人员经费, the rest 公用经费 (../shared/reference/rules.md §3.5). Documents break it (seed
+ * 003 prints 30114 医疗费 as 公用经费), so it only breaks ties when the layout lost the column.
+ */
+function convention(table: string, row: RawRow, column: string): boolean {
+  if (table !== 'general_basic' || !row.code) return false
+  const personnel = /^30[13]/.test(row.code)
+  return column === (personnel ? 'personnel' : 'public')
 }
 
 function toTable(file: string, p: Pending): Table {

@@ -31,12 +31,13 @@ export function recogniseByShape(region: TableRegion): string | undefined {
   if (has('项目名称') && (has('工资福利') || has('商品和服务') || has('商品服务'))) return 'general_project'
   if (has('人员经费', '公用经费') && economicRows > 0) return 'general_basic'
   if (has('一般公共预算基本支出') || (has('经济分类') && has('人员经费'))) return 'general_basic'
-  if (has('政府性基金预算支出')) return 'gov_fund'
-  if (has('国有资本经营预算支出')) return 'state_capital'
   // Two-sided tables: income lines and the function classes side by side.
   if (classLines >= 5 && !has('科目编码') && !has('类款项')) {
     return has('一般财力') || has('单位资金') || has('事业收入') || has('本年收入') ? 'summary' : 'fiscal_summary'
   }
+  // The class list of a two-sided table names 223 国有资本经营预算支出 too, so these come after it.
+  if (has('政府性基金预算支出')) return 'gov_fund'
+  if (has('国有资本经营预算支出')) return 'state_capital'
   if (has('单位资金') || has('财政专户') || has('小计')) return 'income'
   if (has('一般公共预算支出')) return 'general_expenditure'
   if (has('基本支出', '项目支出') || functionRows > 0) return 'expenditure'

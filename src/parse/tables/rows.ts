@@ -31,12 +31,14 @@ function isNumbering(fields: Field[]): boolean {
 }
 
 function numbersOf(ctx: RowContext, line: LayoutLine, fields: Field[], header: HeaderMap, trustHeader: boolean): RawNumber[] {
+  // A name under a money column means the cells shifted (a lost column): the header then says nothing about the numbers.
+  const aligned = !fields.some((f) => f.number === undefined && f.text !== '' && f.index !== undefined && header.column(f.index))
   return fields
     .filter((f) => f.number !== undefined)
     .map((f) => {
       const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) }
       const hint = f.index !== undefined ? header.column(f.index) : undefined
-      if (hint) n.hint = hint
+      if (hint && aligned) n.hint = hint
       if (hint && trustHeader) n.column = hint
       return n
     })
@@ -84,9 +86,10 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
   let afterData = false
   for (const line of lines) {
     if (!line.text.trim() || isMeta(line.text)) continue
-    const fields = fieldsOf(line, ctx.strictDecimals)
-    const texts = fields.filter((f) => f.number === undefined && f.text !== '')
     const code = line.cells ? codeFromCells(line.cells.map((c) => c.text), kind) : codeFromText(line.text, kind)
+    // The code cells are not amounts.
+    const fields = fieldsOf(line, ctx.strictDecimals).filter((f) => !code || f.index === undefined || f.index >= code.fields)
+    const texts = fields.filter((f) => f.number === undefined && f.text !== '')
     const hasNumbers = fields.some((f) => f.number !== undefined)
     if (!code && !hasNumbers && !pending) {
       if (line.cells && !isNumbering(fields)) {
