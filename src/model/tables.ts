@@ -206,7 +206,9 @@ export function tableSpec(key: string): TableSpec | undefined {
 /** Income lines of 部门收支总体情况表, in their standard order, with the labels that name them. */
 export const SUMMARY_INCOME_LINES: readonly { key: string; labels: string[] }[] = [
   { key: 'inc.current', labels: ['本年收入', '本年收入合计'] },
-  { key: 'inc.general', labels: ['一般公共预算拨款', '一般公共预算拨款收入', '财政拨款收入', '一般公共预算'] },
+  // Added for the Shanghai district template, whose first income line is all fiscal funds (docs/facts.md).
+  { key: 'inc.fiscal', labels: ['财政拨款收入', '财政拨款'] },
+  { key: 'inc.general', labels: ['一般公共预算拨款', '一般公共预算拨款收入', '一般公共预算'] },
   { key: 'inc.general.own', labels: ['一般财力'] },
   { key: 'inc.general.transfer', labels: ['上级一般公共预算安排转移支付', '上级一般公共预算安排的转移支付'] },
   { key: 'inc.gov_fund', labels: ['政府性基金预算拨款', '政府性基金预算拨款收入', '政府性基金预算'] },

@@ -85,7 +85,7 @@ function findYear(layout: Layout): Disclosure['year'] {
 
 /**
  * A disclosure cut short: no tables at all, or a document that ends inside 第二部分 (its last
- * table is followed by no narrative). The model is kept but marked partial.
+ * table is followed by no narrative sentences). The model is kept but marked partial.
  */
 function checkComplete(layout: Layout, d: Disclosure, diagnostics: Diagnostic[]): void {
   if (d.kind !== '预算') return
@@ -94,7 +94,9 @@ function checkComplete(layout: Layout, d: Disclosure, diagnostics: Diagnostic[])
     diagnostics.push({ ruleId: 'parse/no-tables', severity: 'error', message: '未找到任何预算公开表：文件可能不完整 (no tables found)' })
     return
   }
-  if (d.claims.length === 0 && d.glossary.length === 0) {
+  const lastTableLine = Math.max(...d.tables.flatMap((t) => [t.place?.start.line ?? 0, ...t.rows.map((r) => r.place?.start.line ?? 0)]))
+  const proseAfter = layout.lines.filter((l) => l.line > lastTableLine && /[，。]/.test(l.text)).length
+  if (proseAfter < 3) {
     d.partial = true
     const last = layout.lines.filter((l) => l.text.trim()).at(-1)
     const diag: Diagnostic = {

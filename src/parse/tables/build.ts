@@ -13,6 +13,8 @@ import { findTables, type TableRegion } from './segment.ts'
 
 interface Pending {
   region: TableRegion
+  /** Header paths of an unknown table's columns. */
+  headers: Map<string, string[]>
   key: string
   spec: TableSpec | undefined
   by: Table['recognisedBy']
@@ -71,8 +73,9 @@ export function readTables(file: string, lines: LayoutLine[], units: Set<string>
     const spec = r.key ? tableSpec(r.key) : undefined
     const key = spec ? spec.key : `table${region.number ?? ++unknown}`
     const ctx = spec && { file, key: spec.key, rows: spec.rows, columns: spec.columns, strictDecimals: unit === '万元' }
+    const headers = new Map<string, string[]>()
     const rows = !ctx
-      ? readGenericRows(file, region.lines, unit === '万元')
+      ? readGenericRows(file, region.lines, unit === '万元', headers)
       : ctx.rows === 'two-sided'
         ? readTwoSidedRows(ctx, region.lines)
         : ctx.rows === 'three-public' || ctx.rows === 'named'
@@ -88,6 +91,7 @@ export function readTables(file: string, lines: LayoutLine[], units: Set<string>
     }
     pending.push({
       region,
+      headers,
       key,
       spec,
       by: r.by === 'title' ? 'title' : spec ? 'shape' : 'number',
@@ -190,11 +194,11 @@ function convention(table: string, row: RawRow, column: string): boolean {
 function toTable(file: string, p: Pending): Table {
   const columns: Column[] = p.spec
     ? p.spec.columns.map((c) => ({ key: c.key, path: [c.labels[0]!] }))
-    : genericColumns(p.rows)
+    : genericColumns(p.rows, p.headers)
   const rows: Row[] = p.rows.map((raw, i) => {
     const cells: Cell[] = []
     raw.numbers.forEach((n, j) => {
-      const column = p.columns[i]![j] ?? (p.spec ? undefined : `c${j + 1}`)
+      const column = p.columns[i]![j]
       if (!column) return
       const fen = fenOf(n.value, p.unit)
       const cell: Cell = { column, value: wan(fen), fen, raw: n.raw, place: n.place }
@@ -217,31 +221,48 @@ function toTable(file: string, p: Pending): Table {
     place: placeOf(file, p.region.anchor, 0, p.region.anchor.text.trimEnd().length),
   }
   if (p.region.title) table.title = p.region.title.title
-  else if (p.spec) table.title = p.spec.title
+  else if (p.region.caption) table.title = p.region.caption
   if (p.region.number !== undefined) table.number = p.region.number
   if (p.region.note) table.emptyNote = { text: squeeze(p.region.note.text), place: placeOf(file, p.region.note, 0, p.region.note.text.trimEnd().length) }
   return table
 }
 
-/** Columns of a table we do not know: c1, c2, … */
-function genericColumns(rows: RawRow[]): Column[] {
-  const n = Math.max(0, ...rows.map((r) => r.numbers.length))
-  return Array.from({ length: n }, (_, i) => ({ key: `c${i + 1}`, path: [] }))
+/** Columns of a table we do not know: `c<N>` by the drawn cell (or number) position, with the header words above it as its path. */
+function genericColumns(rows: RawRow[], headers: Map<string, string[]>): Column[] {
+  const keys = new Set<string>()
+  for (const r of rows) for (const n of r.numbers) if (n.column) keys.add(n.column)
+  return [...keys]
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .map((key) => ({ key, path: headers.get(key) ?? [] }))
 }
 
-/** Rows of an unknown table: every line with numbers, keyed by its code or label. */
-function readGenericRows(file: string, lines: LayoutLine[], strict: boolean): RawRow[] {
+/** Rows of an unknown table: every line with numbers, keyed by its code or label; header lines give the column paths. */
+function readGenericRows(file: string, lines: LayoutLine[], strict: boolean, headers: Map<string, string[]>): RawRow[] {
   const rows: RawRow[] = []
   for (const line of lines) {
     const fields = fieldsOf(line, strict)
     const nums = fields.filter((f) => f.number !== undefined)
-    if (!nums.length) continue
+    if (!nums.length) {
+      if (rows.length === 0) {
+        for (const f of fields) {
+          if (f.index === undefined || !f.text || /^(编制|单位)/.test(f.text)) continue
+          const key = `c${f.index + 1}`
+          headers.set(key, [...(headers.get(key) ?? []), squeeze(f.text)])
+        }
+      }
+      continue
+    }
     const label = squeeze(fields.filter((f) => f.number === undefined).map((f) => f.text).join(''))
     rows.push({
       key: label ? `label:${label}` : `line:${line.line}`,
       label,
       place: placeOf(file, line, 0, line.text.length),
-      numbers: nums.map((f) => ({ value: f.number!, raw: f.text, place: placeOf(file, line, f.start, f.end, f.cell) })),
+      numbers: nums.map((f, i) => ({
+        value: f.number!,
+        raw: f.text,
+        place: placeOf(file, line, f.start, f.end, f.cell),
+        column: `c${(f.index ?? i) + 1}`,
+      })),
     })
   }
   return rows

@@ -28,7 +28,9 @@ export function fieldsOf(line: LayoutLine, strictDecimals: boolean, trailingOnly
     return line.cells.map((cell, index) => {
       const text = cell.text.trim()
       const number = cellNumber(text)
-      const f: Field = { text, start: cell.start, end: cell.start + cell.text.length, index, cell }
+      // The field spans the text itself, not the padding or blanked markup around it.
+      const start = cell.start + (text ? cell.text.indexOf(text) : 0)
+      const f: Field = { text, start, end: start + text.length, index, cell }
       if (number !== undefined) f.number = number
       return f
     })

@@ -11,6 +11,8 @@ export interface TableRegion {
   anchor: LayoutLine
   /** Every line of the table after the anchor, page-break repeats included. */
   lines: LayoutLine[]
+  /** A title line that names no standard table (kept for a table we do not know). */
+  caption?: string
   /** A `…为空表` note printed under the table. */
   note?: LayoutLine
 }
@@ -69,6 +71,10 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
     if (isEmptyNote(text) && !line.cells) {
       current.note = line
       close()
+      continue
+    }
+    if (!current.title && !current.caption && current.lines.every((l) => !l.text.trim()) && /表$/.test(squeeze(text)) && squeeze(text).length <= 60) {
+      current.caption = squeeze(text)
       continue
     }
     if (!line.cells && isProse(text)) {

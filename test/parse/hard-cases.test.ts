@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { test } from 'node:test'
+import type { Disclosure } from '../../src/model/index.ts'
+import { parseText, toFacts } from '../../src/parse/index.ts'
+
+const seed = (id: string) => readFileSync(`examples/seeds/${{ '001': '001_6033798d33b6d9fb', '002': '002_40f9bb7e09049ed6', '003': '003_69c2207f0ca31962' }[id]}.txt`)
+const parse = (name: string, bytes: Uint8Array | string) =>
+  parseText(name, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes).disclosure!
+const cell = (d: Disclosure, table: string, row: string, column: string) =>
+  d.tables.find((t) => t.key === table)?.rows.find((r) => r.key === row)?.cells.find((c) => c.column === column)
+const expectedFacts = (id: string) => readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8')
+
+test('interleaved two-sided table (seed 001 line 28): the income line and the class on one line are split', () => {
+  const d = parse('001', seed('001'))
+  const c = cell(d, 'summary', 'inc.general.own', 'amount')
+  assert.equal(c?.value, '421.63')
+  assert.equal(c?.place?.start.line, 28)
+  const exp203 = d.tables.find((t) => t.key === 'summary')!.rows.find((r) => r.key === 'exp.203')
+  assert.ok(exp203, '203 国防支出 is read as the right side of line 28')
+  assert.equal(exp203.cells.length, 0)
+  // Line 62: 其中：一般公共预算拨款 after 其他收入 is the carryover line, not inc.general.
+  const row62 = d.tables.find((t) => t.key === 'summary')!.rows.find((r) => r.place?.start.line === 62 && r.key.startsWith('inc.'))
+  assert.equal(row62?.key, 'inc.carryover.fiscal.general')
+})
+
+test('lost column (seed 002 一般公共预算支出情况表): numbers go to their true columns, decided across tables', () => {
+  const d = parse('002', seed('002'))
+  assert.equal(cell(d, 'general_expenditure', '201', 'total')?.value, '390.05')
+  const project = cell(d, 'general_expenditure', '201', 'project')
+  assert.equal(project?.value, '212.33')
+  assert.equal(project?.assignment?.by, 'cross-table')
+  assert.equal(cell(d, 'general_expenditure', '201', 'basic'), undefined, 'the lost 基本支出 is not invented')
+  assert.equal(cell(d, 'general_expenditure', '2080505', 'total')?.value, '11.50')
+})
+
+test('blank cells lost in PDF text (seed 001): 0.73 0.73 is 合计 and 基本支出, 369.27 369.27 is 总计 and 一般公共预算', () => {
+  const d = parse('001', seed('001'))
+  assert.equal(cell(d, 'expenditure', '2080502', 'basic')?.value, '0.73')
+  assert.equal(cell(d, 'expenditure', '2080502', 'project'), undefined)
+  assert.equal(cell(d, 'income', '2010306', 'unit')?.value, '88.27')
+  assert.equal(cell(d, 'income', '2010306', 'special_account'), undefined)
+  assert.equal(cell(d, 'general_basic', '30201', 'public')?.assignment?.by, 'convention')
+})
+
+test('OCR-spaced numbers (seed 003): `1, 221. 42` is 1221.42', () => {
+  const d = parse('003', seed('003'))
+  const c = cell(d, 'summary', 'inc.current', 'amount')
+  assert.equal(c?.raw, '1, 221. 42')
+  assert.equal(c?.value, '1221.42')
+  assert.equal(c?.fen, 1_221_420_000)
+})
+
+test('page break inside a table (seed 001 表2): the row after the repeated header belongs to the same table', () => {
+  const d = parse('001', seed('001'))
+  const c = cell(d, 'income', '2210201', 'total')
+  assert.equal(c?.value, '14.19')
+  assert.equal(c?.place?.start.line, 256)
+  assert.equal(d.tables.filter((t) => t.key === 'income').length, 1)
+})
+
+test('a name wrapped over lines (seed 001 表2 line 165–169) keeps its numbers on the row', () => {
+  const d = parse('001', seed('001'))
+  const row = d.tables.find((t) => t.key === 'income')!.rows.find((r) => r.key === '2080505')!
+  assert.equal(row.label, '机关事业单位基本养老保险缴费支出')
+  assert.deepEqual(row.cells.map((c) => [c.column, c.value, c.place?.start.line]), [
+    ['total', '17.33', 169],
+    ['fiscal.subtotal', '17.33', 169],
+    ['fiscal.general', '17.33', 169],
+  ])
+})
+
+test('GB18030 input decodes to the same facts (tables 1–2 of seed 003, encoded with python gb18030)', () => {
+  const d = parse('gb', readFileSync('test/fixtures/text/003-part.gb18030.txt'))
+  const want = expectedFacts('003').split('\n').filter((l) => /^(summary|income),/.test(l))
+  assert.deepEqual(toFacts(d).trim().split('\n').slice(1), want)
+})
+
+test('UTF-8 with BOM and UTF-16 (LE with BOM, BE without) give the same facts as UTF-8', () => {
+  const text = seed('002').toString('utf8')
+  const want = expectedFacts('002')
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+  const be = Buffer.from(text, 'utf16le').swap16()
+  for (const bytes of [bom, le, be]) assert.equal(toFacts(parse('x', bytes)), want)
+})
+
+test('full-width digits, full-width brackets and stray spaces inside labels are normal input', () => {
+  const text = seed('003')
+    .toString('utf8')
+    .replace('201 一般公共服务支出\t912. 02', '２０１ 一般公共 服务支出\t９１２．０２')
+    .replace('5. 单位资金\t1. 99', '5. 单位 资金\t１．９９')
+  assert.equal(toFacts(parse('fw', text)), expectedFacts('003'))
+})
+
+test('a table printed in 元 converts exactly to 万元, never rounded (constructed Shanghai-style document)', () => {
+  const d = parse('yuan', readFileSync('test/fixtures/text/yuan-template.md'))
+  assert.equal(
+    toFacts(d),
+    [
+      'table,row,column,value',
+      'summary,inc.fiscal,amount,4748.3458',
+      'summary,exp.201,amount,4748.34582',
+      'summary,inc.total,amount,4748.3458',
+      'summary,exp.total,amount,4748.34582',
+      'general_expenditure,201,total,328661.80822',
+      'general_expenditure,201,basic,328661.80822',
+      'general_expenditure,201,project,0.00',
+      'general_expenditure,20101,total,0.10',
+      'general_expenditure,20101,project,0.10',
+      'general_expenditure,total,total,328661.90822',
+      'general_expenditure,total,basic,328661.80822',
+      'general_expenditure,total,project,0.10',
+      'table3,label:会议费,c2,1.20',
+      '',
+    ].join('\n'),
+  )
+  const unknown = d.tables[2]!
+  assert.equal(unknown.title, '某区示例局2026年部门会议费预算表')
+  assert.deepEqual(unknown.columns, [{ key: 'c2', path: ['金额'] }])
+  assert.equal(unknown.unit, '元')
+})
