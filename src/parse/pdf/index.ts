@@ -1,0 +1,109 @@
+import type { Diagnostic } from '../../model/index.ts'
+import type { Layout } from '../layout.ts'
+import { pageWords, type Matrix } from './glyphs.ts'
+import { findGrids } from './grid.ts'
+import { pageLines, type PdfLine } from './layout.ts'
+import { pageRows } from './lines.ts'
+import { defaultLimits, loadPdf, PdfError, pdfFailure, type PdfLimits } from './load.ts'
+import { pageRules, type OperatorList } from './ruling.ts'
+
+export { PdfError, defaultLimits, type PdfFailure, type PdfLimits } from './load.ts'
+export type { PdfCell, PdfLine } from './layout.ts'
+
+/** What reading a PDF gives: its layout and what was wrong with some of its pages. */
+export interface PdfRead {
+  layout: Layout & { lines: PdfLine[] }
+  diagnostics: Diagnostic[]
+  /** Pages in the file, and pages read. */
+  pages: number
+  pagesRead: number
+}
+
+/** A page counts as undecodable when more than this share of its glyphs has no Unicode value. */
+const UNMAPPED_SHARE = 0.5
+/** ...and it has at least this many glyphs (a page number alone proves nothing). */
+const UNMAPPED_MIN = 10
+
+/**
+ * Read a PDF with a text layer into the layout every reader produces: one line per table row or
+ * text line, in reading order, numbered across pages, each cell with its page and box (PDF points,
+ * top-left origin). Pages that cannot be decoded (mostly unmapped glyphs, no text layer, a broken
+ * page object) become diagnostics, not garbage text; pages beyond `limits.maxPages` are skipped
+ * with a diagnostic. Throws PdfError naming the file when the PDF is encrypted, corrupt,
+ * truncated beyond repair or too large.
+ */
+export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfRead> {
+  const lim = { ...defaultLimits, ...limits }
+  const doc = await loadPdf(file, bytes, lim)
+  const diagnostics: Diagnostic[] = []
+  const lines: PdfLine[] = []
+  const pages = doc.numPages
+  const pagesRead = Math.min(pages, lim.maxPages)
+  let failed = 0
+  let lastError: unknown
+  try {
+    if (pages > lim.maxPages)
+      diagnostics.push({
+        ruleId: 'parse/pdf-page-limit',
+        severity: 'warning',
+        message: `PDF 共 ${pages} 页，只读取前 ${lim.maxPages} 页 (only the first ${lim.maxPages} of ${pages} pages were read)`,
+        actual: String(pages),
+        expected: `≤ ${lim.maxPages}`,
+      })
+    for (let n = 1; n <= pagesRead; n++) {
+      const at = { file, start: { line: lines.length + 1, column: 1 }, page: n }
+      try {
+        const page = await doc.getPage(n)
+        const viewport = page.getViewport({ scale: 1 }).transform as Matrix
+        const content = await page.getTextContent()
+        const glyphs = pageWords(content, viewport)
+        if (glyphs.glyphs >= UNMAPPED_MIN && glyphs.unmapped > UNMAPPED_SHARE * glyphs.glyphs) {
+          diagnostics.push({
+            ruleId: 'parse/pdf-unmapped-glyphs',
+            severity: 'error',
+            message: `第 ${n} 页有 ${glyphs.unmapped}/${glyphs.glyphs} 个字形无法映射为文字（字体缺少 ToUnicode），该页未读取 (page ${n}: most glyphs have no Unicode mapping; page skipped)`,
+            place: at,
+            actual: String(glyphs.unmapped),
+          })
+          page.cleanup()
+          continue
+        }
+        if (glyphs.glyphs === 0) {
+          diagnostics.push({
+            ruleId: 'parse/pdf-no-text',
+            severity: 'warning',
+            message: `第 ${n} 页没有文本层（可能是扫描图像），需要 OCR (page ${n} has no text layer)`,
+            place: at,
+          })
+          page.cleanup()
+          continue
+        }
+        if (glyphs.unmapped > 0)
+          diagnostics.push({
+            ruleId: 'parse/pdf-unmapped-glyphs',
+            severity: 'warning',
+            message: `第 ${n} 页有 ${glyphs.unmapped}/${glyphs.glyphs} 个字形无法映射为文字 (page ${n}: some glyphs have no Unicode mapping)`,
+            place: at,
+            actual: String(glyphs.unmapped),
+          })
+        const ops = (await page.getOperatorList()) as unknown as OperatorList
+        const grids = findGrids(pageRules(ops, viewport))
+        lines.push(...pageLines(file, n, pageRows(glyphs.words, grids), lines.length + 1))
+        page.cleanup()
+      } catch (e) {
+        failed++
+        lastError = e
+        diagnostics.push({
+          ruleId: 'parse/pdf-page-unreadable',
+          severity: 'error',
+          message: `第 ${n} 页无法读取 (page ${n} unreadable: ${(e as Error)?.message ?? String(e)})`,
+          place: at,
+        })
+      }
+    }
+  } finally {
+    await doc.destroy()
+  }
+  if (pagesRead > 0 && failed === pagesRead) throw pdfFailure(file, lastError)
+  return { layout: { file, lines }, diagnostics, pages, pagesRead }
+}

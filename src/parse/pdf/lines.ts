@@ -1,0 +1,185 @@
+import type { Word } from './glyphs.ts'
+import type { Box, Grid } from './grid.ts'
+
+/** One cell of a page row, before line numbers are known. */
+export interface RowCell {
+  text: string
+  box: Box
+  /** Columns and rows a merged ruled cell covers (1 when not merged). */
+  colSpan: number
+  rowSpan: number
+  /** True for a position covered by a merged cell that starts in an earlier row or column. */
+  covered?: boolean
+}
+
+/** A row of one page: a ruled table row, or a line of free text split at wide gaps. */
+export interface Row {
+  /** Top edge, for reading order. */
+  top: number
+  left: number
+  box: Box
+  cells: RowCell[]
+  /** Index of the ruled table on the page, for rows of a table. */
+  grid?: number
+}
+
+/** A gap wider than this many font sizes separates two cells of a free text line. */
+const CELL_GAP = 1.5
+/** A gap wider than this many font sizes is a space between words. */
+const SPACE_GAP = 0.3
+
+const isCjk = (ch: string | undefined) => ch !== undefined && /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch)
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch)
+
+/**
+ * Rebuild the rows of a page: words inside a ruled table go to the cell that contains them
+ * (a name wrapped onto two lines inside one cell stays one cell), one row per band between
+ * horizontal rules, with an empty cell wherever a column has nothing, so the cells of every row
+ * line up with the header's columns. Words outside tables form lines by baseline, split into
+ * cells at wide gaps.
+ */
+export function pageRows(words: Word[], grids: Grid[]): Row[] {
+  const rows: Row[] = []
+  const inGrid: Word[][][] = grids.map((g) => g.cells.map(() => []))
+  const free: Word[] = []
+  for (const word of words) {
+    const placed = placeInGrid(word, grids, inGrid)
+    if (!placed) free.push(word)
+  }
+  grids.forEach((grid, g) => rows.push(...gridRows(grid, inGrid[g]!, g)))
+  rows.push(...freeRows(free))
+  return rows.sort((a, b) => a.top - b.top || a.left - b.left)
+}
+
+/** Put a word (split at column rules it crosses) into the grid cell holding its centre. */
+function placeInGrid(word: Word, grids: Grid[], inGrid: Word[][][]): boolean {
+  const cy = (word.y0 + word.y1) / 2
+  const cx = (word.x0 + word.x1) / 2
+  const g = grids.findIndex((grid) => cx >= grid.box[0] && cx <= grid.box[2] && cy >= grid.box[1] && cy <= grid.box[3])
+  if (g < 0) return false
+  const grid = grids[g]!
+  for (const piece of splitAtColumns(word, grid.xs)) {
+    const px = (piece.x0 + piece.x1) / 2
+    const c = clampIndex(grid.xs, px)
+    const r = clampIndex(grid.ys, cy)
+    inGrid[g]![grid.owner[r]![c]!]!.push(piece)
+  }
+  return true
+}
+
+/** Index of the band [bounds[i], bounds[i + 1]) holding `x`, clamped to the table. */
+function clampIndex(bounds: number[], x: number): number {
+  let i = 0
+  while (i + 2 < bounds.length && x >= bounds[i + 1]!) i++
+  return i
+}
+
+/** Split a word where a column rule runs through it (one text run drawn across two cells). */
+function splitAtColumns(word: Word, xs: number[]): Word[] {
+  const margin = word.size * 0.3
+  const cuts = xs.filter((x) => x > word.x0 + margin && x < word.x1 - margin)
+  if (cuts.length === 0) return [word]
+  const chars = [...word.text]
+  const step = (word.x1 - word.x0) / chars.length
+  const pieces: Word[] = []
+  let from = 0
+  for (const cut of [...cuts, Infinity]) {
+    const to = cut === Infinity ? chars.length : Math.max(from, Math.min(chars.length, Math.round((cut - word.x0) / step)))
+    if (to > from) pieces.push({ ...word, text: chars.slice(from, to).join(''), x0: word.x0 + from * step, x1: word.x0 + to * step })
+    from = to
+  }
+  return pieces
+}
+
+/** The rows of one ruled table. */
+function gridRows(grid: Grid, cellWords: Word[][], g: number): Row[] {
+  const rows: Row[] = []
+  const texts = cellWords.map((words) => cellText(words))
+  for (let r = 0; r + 1 < grid.ys.length; r++) {
+    const cells: RowCell[] = []
+    let any = false
+    for (let c = 0; c + 1 < grid.xs.length; c++) {
+      const k = grid.owner[r]![c]!
+      const cell = grid.cells[k]!
+      if (cell.row === r && cell.col === c) {
+        const text = texts[k]!
+        if (text !== '') any = true
+        cells.push({ text, box: cell.box, colSpan: cell.colSpan, rowSpan: cell.rowSpan })
+      } else {
+        cells.push({ text: '', box: [grid.xs[c]!, grid.ys[r]!, grid.xs[c + 1]!, grid.ys[r + 1]!], colSpan: 1, rowSpan: 1, covered: true })
+      }
+    }
+    if (!any) continue
+    const box: Box = [grid.xs[0]!, grid.ys[r]!, grid.xs.at(-1)!, grid.ys[r + 1]!]
+    rows.push({ top: box[1], left: box[0], box, cells, grid: g })
+  }
+  return rows
+}
+
+/** Group words into lines by baseline: a word joins a line whose baseline is within 40% of its size. */
+export function byBaseline(words: Word[]): Word[][] {
+  const sorted = [...words].sort((a, b) => a.base - b.base || a.x0 - b.x0)
+  const lines: { base: number; size: number; words: Word[] }[] = []
+  for (const w of sorted) {
+    const line = lines.find((l) => Math.abs(l.base - w.base) <= 0.4 * Math.min(l.size, w.size))
+    if (line) line.words.push(w)
+    else lines.push({ base: w.base, size: w.size, words: [w] })
+  }
+  return lines.sort((a, b) => a.base - b.base).map((l) => l.words.sort((a, b) => a.x0 - b.x0))
+}
+
+/** Join the words of one line: a space where the gap is wide, except between two ideographs (Chinese has none). */
+function joinLine(words: Word[]): string {
+  let text = ''
+  let prev: Word | undefined
+  for (const w of words) {
+    if (prev) {
+      const gap = w.x0 - prev.x1
+      const a = prev.text.at(-1)
+      const b = w.text[0]
+      if (gap > SPACE_GAP * Math.min(prev.size, w.size) && !(isCjk(a) && isCjk(b))) text += ' '
+    }
+    text += w.text
+    prev = w
+  }
+  return text
+}
+
+/** The text of one cell: its lines joined; a name wrapped in the cell reads as one (`机关事业单位基本养老保险缴` + `费支出`). */
+function cellText(words: Word[]): string {
+  let text = ''
+  for (const line of byBaseline(words)) {
+    const t = joinLine(line)
+    if (text !== '' && isWordChar(text.at(-1)) && isWordChar(t[0])) text += ' '
+    text += t
+  }
+  return text
+}
+
+/** Lines of text outside ruled tables, split into cells at gaps wider than CELL_GAP font sizes. */
+function freeRows(words: Word[]): Row[] {
+  const rows: Row[] = []
+  for (const line of byBaseline(words)) {
+    const groups: Word[][] = []
+    let prev: Word | undefined
+    for (const w of line) {
+      if (prev && w.x0 - prev.x1 <= CELL_GAP * Math.min(prev.size, w.size)) groups.at(-1)!.push(w)
+      else groups.push([w])
+      prev = w
+    }
+    const cells: RowCell[] = groups.map((ws) => ({ text: joinLine(ws), box: boxOf(ws), colSpan: 1, rowSpan: 1 }))
+    const box = boxOf(line)
+    rows.push({ top: box[1], left: box[0], box, cells })
+  }
+  return rows
+}
+
+/** The box around some words. */
+export function boxOf(words: Word[]): Box {
+  return [
+    Math.min(...words.map((w) => w.x0)),
+    Math.min(...words.map((w) => w.y0)),
+    Math.max(...words.map((w) => w.x1)),
+    Math.max(...words.map((w) => w.y1)),
+  ]
+}

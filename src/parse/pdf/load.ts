@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+
+/** Why a PDF could not be read at all. */
+export type PdfFailure = 'encrypted' | 'invalid' | 'too-large' | 'unreadable'
+
+/** A PDF that cannot be read: the message names the file and says why, in Chinese and English. */
+export class PdfError extends Error {
+  constructor(
+    /** The file as given. */
+    readonly file: string,
+    /** What kind of failure, for callers that map it to an exit code. */
+    readonly reason: PdfFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}: ${message}`, options)
+    this.name = 'PdfError'
+  }
+}
+
+/** Limits that keep one hostile or enormous file from taking the process down. */
+export interface PdfLimits {
+  /** Largest file accepted, in bytes (default 200 MB). */
+  maxBytes: number
+  /** Pages read; later pages are skipped with a diagnostic (default 1000). */
+  maxPages: number
+}
+
+export const defaultLimits: PdfLimits = { maxBytes: 200 * 1024 * 1024, maxPages: 1000 }
+
+/** The pdfjs-dist package folder, where its packed CMaps and standard fonts live. */
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+
+/**
+ * Open a PDF with pdf.js. Chinese 公文 fonts are often CID fonts that need the packed Adobe
+ * CMaps, and unembedded base-14 fonts need the standard font data: without both, pdf.js
+ * returns empty or wrong text. Throws PdfError for encrypted, corrupt and oversized files.
+ */
+export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits = defaultLimits): Promise<PDFDocumentProxy> {
+  if (bytes.length > limits.maxBytes)
+    throw new PdfError(file, 'too-large', `PDF 文件过大：${bytes.length} 字节，上限 ${limits.maxBytes} (PDF too large)`)
+  // pdf.js transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes stay usable.
+  const data = new Uint8Array(bytes)
+  const task = getDocument({
+    data,
+    cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+    wasmUrl: join(pdfjsRoot, 'wasm') + '/',
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    // Text only: never decode images, which is where most of the memory of scanned pages goes.
+    maxImageSize: 1,
+    verbosity: 0,
+  })
+  try {
+    return await task.promise
+  } catch (e) {
+    await task.destroy().catch(() => {})
+    throw pdfFailure(file, e)
+  }
+}
+
+/** Map pdf.js's exceptions (matched by name: they cross the worker boundary as plain objects) to a PdfError. */
+export function pdfFailure(file: string, e: unknown): PdfError {
+  const name = (e as { name?: unknown } | null)?.name
+  const detail = e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? String((e as { message: unknown }).message) : String(e)
+  if (name === 'PasswordException')
+    return new PdfError(file, 'encrypted', `PDF 已加密，需要密码才能打开 (encrypted PDF: ${detail})`, { cause: e })
+  if (name === 'InvalidPDFException' || name === 'FormatError')
+    return new PdfError(file, 'invalid', `不是有效的 PDF 文件，或文件已损坏、不完整 (invalid or truncated PDF: ${detail})`, { cause: e })
+  return new PdfError(file, 'unreadable', `无法读取 PDF (unreadable PDF: ${detail})`, { cause: e })
+}
