@@ -6,7 +6,6 @@
 export type Fen = number
 
 const FEN_PER_WAN = 1_000_000n
-const FEN_PER_YUAN = 100n
 
 /** Units a table may be printed in. */
 export type MoneyUnit = '万元' | '元'
@@ -19,11 +18,11 @@ export function toFen(decimal: string, unit: MoneyUnit): Fen | undefined {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal)
   if (!m) return undefined
   const [, sign, int, frac = ''] = m
-  const scale = unit === '万元' ? FEN_PER_WAN : FEN_PER_YUAN
   const places = unit === '万元' ? 6 : 2
   if (frac.length > places) return undefined
-  const whole = BigInt(int!) * scale + BigInt((frac + '0'.repeat(places)).slice(0, places))
-  const fen = Number(sign ? -whole : whole)
+  // Both parts are exact integers below 2^53 for any real budget; the check below refuses the rest.
+  const whole = Number(int) * (unit === '万元' ? 1_000_000 : 100) + Number((frac + '000000').slice(0, places))
+  const fen = sign ? -whole : whole
   return Number.isSafeInteger(fen) ? fen : undefined
 }
 

@@ -71,6 +71,7 @@ function findYear(layout: Layout): Disclosure['year'] {
   }
   const counts = new Map<number, { n: number; line: (typeof layout.lines)[number]; col: number }>()
   for (const line of layout.lines) {
+    if (!line.text.includes('年')) continue
     for (const m of line.text.matchAll(/(20\d\d)\s*年(?:预算|所有收入|支出预算|财政拨款|一般公共预算|部门预算)/g)) {
       const y = Number(m[1])
       const c = counts.get(y)

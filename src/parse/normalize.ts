@@ -5,18 +5,21 @@
  * line are therefore positions in the source line.
  */
 export function normalizeLine(line: string): string {
-  let out = ''
-  for (const ch of line) {
-    const code = ch.codePointAt(0)!
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0)
-    else if (code === 0x3000 || code === 0xa0 || code === 0x2002 || code === 0x2003) out += ' '
-    else out += ch
+  let out = WIDE.test(line) ? line.replace(WIDE_ALL, narrow) : line
+  if (out.includes('<') || out.includes('&')) {
+    out = out.replace(/<\/?[a-zA-Z][^<>]*>/g, (m) => ' '.repeat(m.length)).replace(/&nbsp;/g, '      ')
   }
+  if (out.includes('**') || out.includes('__')) out = out.replace(/\*\*|__/g, '  ')
+  if (out.charCodeAt(0) === 35 /* # */) out = out.replace(/^(#{1,6}) /, (m) => ' '.repeat(m.length))
   return out
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, (m) => ' '.repeat(m.length))
-    .replace(/&nbsp;/g, '      ')
-    .replace(/\*\*|__/g, '  ')
-    .replace(/^(#{1,6}) /, (m) => ' '.repeat(m.length))
+}
+
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003]/
+const WIDE_ALL = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003]/g
+
+function narrow(ch: string): string {
+  const code = ch.charCodeAt(0)
+  return code >= 0xff01 ? String.fromCharCode(code - 0xfee0) : ' '
 }
 
 /** A label for comparison: no whitespace, no markup, half-width brackets and colon, no list numbering. */

@@ -10,30 +10,128 @@ import type { TableSpec } from '../../model/tables.ts'
  * - the table's identities (合计 = 基本支出 + 项目支出, blanks counting as zero);
  * - the same row of a sibling table (部门支出总体情况表 vs 一般公共预算支出情况表) stating the same value;
  * - columns the document shows to be empty (an empty 政府性基金 table, a blank 财政专户 income line);
- * - columns other rows of the same table use;
- * - the column the header names above the number, where the source drew cells.
+ * - columns other rows of the same table use (a column no row uses was lost by the export);
+ * - the column the header names above the number, where the source drew cells;
+ * - a documented template convention (301/303 are 人员经费), to break ties only.
  * The best placement wins; a tie goes to the leftmost columns and is recorded as decided by order.
  */
 export interface AssignContext {
   spec: TableSpec
   /** fen values of the numbers, left to right. */
   values: number[]
-  /** Header hints per number. */
+  /** Header hint per number (column key). */
   hints: (string | undefined)[]
-  /** The value a sibling table states for this row and column, if any. */
-  sibling(column: string): number | undefined
-  /** Columns the document shows to be empty. */
-  zero: Set<string>
-  /** Columns used by other rows of this table. */
-  used: Set<string>
-  /** A documented convention names this column for this row (breaks ties only). */
-  convention(column: string): boolean
+  /** Per column (spec order): the value a sibling table states for this row, if any. */
+  siblings: (number | undefined)[]
+  /** Per column: the document shows it empty. */
+  zero: boolean[]
+  /** Per column: other rows of this table use it. */
+  used: boolean[]
+  /** Per column: a documented convention names it for this row. */
+  convention: boolean[]
   /** Tolerance per addend, in fen (one cent of the printed unit). */
   cent: number
 }
 
+/** Identities as column indexes, computed once per table spec. */
+const identityIndexes = new WeakMap<TableSpec, { total: number; parts: number[] }[]>()
+
+function identitiesOf(spec: TableSpec): { total: number; parts: number[] }[] {
+  let ids = identityIndexes.get(spec)
+  if (!ids) {
+    const index = (k: string) => spec.columns.findIndex((c) => c.key === k)
+    ids = spec.identities.map((id) => ({ total: index(id.total), parts: id.parts.map(index) }))
+    identityIndexes.set(spec, ids)
+  }
+  return ids
+}
+
+/** The best columns for the numbers, and how they were decided. */
+export function assignColumns(ctx: AssignContext): { columns: string[]; assignment: Assignment } {
+  const n = ctx.spec.columns.length
+  const k = ctx.values.length
+  const ids = identitiesOf(ctx.spec)
+  // Score parts that depend on one number and one column, computed once: [kind][i * n + c].
+  const sibling = new Int32Array(k * n)
+  const prior = new Int32Array(k * n)
+  const convention = new Int32Array(k * n)
+  for (let i = 0; i < k; i++) {
+    for (let c = 0; c < n; c++) {
+      const s = ctx.siblings[c]
+      if (s !== undefined) sibling[i * n + c] = s === ctx.values[i] ? 4 : -1
+      prior[i * n + c] = (ctx.zero[c] ? -3 : 0) + (ctx.used[c] ? 1 : 0) + (ctx.hints[i] === ctx.spec.columns[c]!.key ? 2 : 0)
+      convention[i * n + c] = ctx.convention[c] ? 2 : 0
+    }
+  }
+  const at = new Float64Array(n)
+  const has = new Uint8Array(n)
+  let best: Scored | undefined
+  let secondTotal = -Infinity
+  let second: Scored | undefined
+  const combo = Array.from({ length: k }, (_, i) => i)
+  // Enumerate increasing index tuples in lexicographic order (leftmost first), without allocating.
+  while (k <= n) {
+    at.fill(0)
+    has.fill(0)
+    let sib = 0
+    let pri = 0
+    let conv = 0
+    for (let i = 0; i < k; i++) {
+      const c = combo[i]!
+      at[c] = ctx.values[i]!
+      has[c] = 1
+      sib += sibling[i * n + c]!
+      pri += prior[i * n + c]!
+      conv += convention[i * n + c]!
+    }
+    let identity = 0
+    for (const id of ids) {
+      let touched = has[id.total] === 1
+      let sum = 0
+      for (const p of id.parts) {
+        sum += at[p]!
+        if (has[p]) touched = true
+      }
+      if (touched) identity += Math.abs(at[id.total]! - sum) <= ctx.cent * id.parts.length ? 2 : -2
+    }
+    const total = identity + sib + pri + conv
+    if (!best || total > best.total) {
+      if (best) (second = best), (secondTotal = best.total)
+      best = { combo: [...combo], identity, sibling: sib, prior: pri, convention: conv, total }
+    } else if (total > secondTotal) {
+      secondTotal = total
+      second = { combo: [], identity, sibling: sib, prior: pri, convention: conv, total }
+    }
+    let i = k - 1
+    while (i >= 0 && combo[i] === n - k + i) i--
+    if (i < 0) break
+    combo[i]!++
+    for (let j = i + 1; j < k; j++) combo[j] = combo[j - 1]! + 1
+  }
+  if (!best) return { columns: [], assignment: { by: 'order' } }
+  const columns = best.combo.map((c) => ctx.spec.columns[c]!.key)
+  const list = columns.join(', ')
+  if (second && second.total >= best.total) {
+    return { columns, assignment: { by: 'order', note: `无法唯一判定，按从左到右取列：${list}` } }
+  }
+  const by: Assignment['by'] =
+    !second || best.sibling > second.sibling || best.prior > second.prior
+      ? 'cross-table'
+      : best.identity > second.identity
+        ? 'identity'
+        : 'convention'
+  const why = {
+    'cross-table': '与其他表及空表信息一致',
+    identity: '表内勾稽关系',
+    convention: '经济分类惯例（301、303 为人员经费，其余为公用经费）',
+    position: '',
+    order: '',
+  }[by]
+  return { columns, assignment: { by, note: `${why}：${list}` } }
+}
+
 interface Scored {
-  columns: string[]
+  combo: number[]
   identity: number
   sibling: number
   prior: number
@@ -41,71 +139,3 @@ interface Scored {
   total: number
 }
 
-/** The best columns for the numbers, and how they were decided. */
-export function assignColumns(ctx: AssignContext): { columns: string[]; assignment: Assignment } {
-  const keys = ctx.spec.columns.map((c) => c.key)
-  const k = ctx.values.length
-  let best: Scored | undefined
-  let second: Scored | undefined
-  for (const combo of combinations(keys.length, k)) {
-    const columns = combo.map((i) => keys[i]!)
-    const s = score(ctx, columns)
-    if (!best || s.total > best.total) {
-      second = best
-      best = s
-    } else if (!second || s.total > second.total) second = s
-  }
-  if (!best) return { columns: [], assignment: { by: 'order' } }
-  const list = best.columns.join(', ')
-  let assignment: Assignment
-  if (!second || second.total < best.total) {
-    const by: Assignment['by'] =
-      !second || best.sibling > second.sibling || best.prior > second.prior
-        ? 'cross-table'
-        : best.identity > second.identity
-          ? 'identity'
-          : 'convention'
-    const why = { 'cross-table': '与其他表及空表信息一致', identity: '表内勾稽关系', convention: '经济分类惯例（301、303 为人员经费，其余为公用经费）', position: '', order: '' }[by]
-    assignment = { by, note: `${why}：${list}` }
-  } else assignment = { by: 'order', note: `无法唯一判定，按从左到右取列：${list}` }
-  return { columns: best.columns, assignment }
-}
-
-function score(ctx: AssignContext, columns: string[]): Scored {
-  const at = new Map<string, number>()
-  columns.forEach((c, i) => at.set(c, ctx.values[i]!))
-  let identity = 0
-  for (const id of ctx.spec.identities) {
-    const members = [id.total, ...id.parts]
-    if (!members.some((m) => at.has(m))) continue
-    const sum = id.parts.reduce((s, p) => s + (at.get(p) ?? 0), 0)
-    const total = at.get(id.total) ?? 0
-    identity += Math.abs(total - sum) <= ctx.cent * id.parts.length ? 2 : -2
-  }
-  let sibling = 0
-  let prior = 0
-  let convention = 0
-  columns.forEach((c, i) => {
-    const s = ctx.sibling(c)
-    if (s !== undefined) sibling += s === ctx.values[i] ? 4 : -1
-    if (ctx.zero.has(c)) prior -= 3
-    if (ctx.used.has(c)) prior += 1
-    if (ctx.hints[i] === c) prior += 2
-    if (ctx.convention(c)) convention += 2
-  })
-  return { columns, identity, sibling, prior, convention, total: identity + sibling + prior + convention }
-}
-
-/** Increasing index tuples of length k from 0..n-1, in lexicographic order (leftmost first). */
-function* combinations(n: number, k: number): Generator<number[]> {
-  if (k > n) return
-  const idx = Array.from({ length: k }, (_, i) => i)
-  while (true) {
-    yield [...idx]
-    let i = k - 1
-    while (i >= 0 && idx[i] === n - k + i) i--
-    if (i < 0) return
-    idx[i]!++
-    for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1]! + 1
-  }
-}

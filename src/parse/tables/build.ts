@@ -81,6 +81,7 @@ export function readTables(file: string, lines: LayoutLine[], units: Set<string>
         : ctx.rows === 'three-public' || ctx.rows === 'named'
           ? readNamedRows(ctx, region.lines, units)
           : readCodedRows(ctx, region.lines)
+    for (const row of rows) for (const n of row.numbers) n.fen = fenOf(n.value, unit)
     if (!spec) {
       diagnostics.push({
         ruleId: 'parse/unknown-table',
@@ -131,46 +132,43 @@ function resolve(pending: Pending[]): void {
       if (group.length && group.every((r) => r.numbers.length === 0)) for (const z of zs) zero.add(z)
     }
   }
-  for (let round = 0; round < 3; round++) {
+  // Two rounds: the second sees the first's decisions in sibling tables and in the other rows.
+  for (let round = 0; round < 2; round++) {
     const values = new Map<string, number>()
     for (const p of pending) {
       p.rows.forEach((row, i) => {
         const rowKey = row.key.replace(/^exp\./, '')
-        p.columns[i]!.forEach((c, j) => c && values.set(`${p.key}|${rowKey}|${c}`, fenOf(row.numbers[j]!.value, p.unit)))
+        p.columns[i]!.forEach((c, j) => c && values.set(`${p.key}|${rowKey}|${c}`, row.numbers[j]!.fen!))
       })
     }
     const sibling = (table: string, row: string, column: string): number | undefined => {
       for (const [a, ac, b, bc] of SIBLINGS) {
-        if (a === table && ac === column) {
-          const v = values.get(`${b}|${row}|${bc}`)
-          if (v !== undefined) return v
-        }
-        if (b === table && bc === column) {
-          const v = values.get(`${a}|${row}|${ac}`)
-          if (v !== undefined) return v
-        }
+        const v = a === table && ac === column ? values.get(`${b}|${row}|${bc}`) : b === table && bc === column ? values.get(`${a}|${row}|${ac}`) : undefined
+        if (v !== undefined) return v
       }
       return undefined
     }
     for (const p of pending) {
       if (!p.spec) continue
       const spec = p.spec
+      const keys = spec.columns.map((c) => c.key)
+      const zeroHere = keys.map((c) => zero.has(`${p.key}.${c}`))
+      const useCount = new Map<string, number>()
+      for (const cols of p.columns) for (const c of cols) if (c) useCount.set(c, (useCount.get(c) ?? 0) + 1)
       p.rows.forEach((row, i) => {
-        if (row.numbers.length === 0 || row.numbers.every((n) => n.column)) return
-        if (row.side === 'income') return
+        if (row.numbers.length === 0 || row.side === 'income' || row.numbers.every((n) => n.column)) return
         // Columns the other rows of this table use: a column no row uses was lost by the export.
-        const used = new Set<string>()
-        p.columns.forEach((cols, j) => j !== i && cols.forEach((c) => c && used.add(c)))
+        const own = p.columns[i]!
+        const used = keys.map((c) => (useCount.get(c) ?? 0) - own.filter((o) => o === c).length > 0)
         const rowKey = row.key.replace(/^exp\./, '')
-        const zeroHere = new Set([...zero].filter((z) => z.startsWith(p.key + '.')).map((z) => z.slice(p.key.length + 1)))
         const { columns, assignment } = assignColumns({
           spec,
-          values: row.numbers.map((n) => fenOf(n.value, p.unit)),
+          values: row.numbers.map((n) => n.fen!),
           hints: row.numbers.map((n) => n.hint),
-          sibling: (c) => sibling(p.key, rowKey, c),
+          siblings: keys.map((c) => sibling(p.key, rowKey, c)),
           zero: zeroHere,
           used,
-          convention: (c) => convention(p.key, row, c),
+          convention: keys.map((c) => convention(p.key, row, c)),
           cent: p.unit === '万元' ? 10_000 : 1,
         })
         p.columns[i] = columns
@@ -200,7 +198,7 @@ function toTable(file: string, p: Pending): Table {
     raw.numbers.forEach((n, j) => {
       const column = p.columns[i]![j]
       if (!column) return
-      const fen = fenOf(n.value, p.unit)
+      const fen = n.fen!
       const cell: Cell = { column, value: wan(fen), fen, raw: n.raw, place: n.place }
       const a = p.assignments[i]
       if (a) cell.assignment = a

@@ -3,6 +3,8 @@ import type { Place } from '../../model/index.ts'
 /** A number read from a table row, before its column is decided. */
 export interface RawNumber {
   value: string
+  /** The value in fen, set once the table's unit is known. */
+  fen?: number
   raw: string
   place: Place
   /** The column the layout puts it in, when the layout is trustworthy. */

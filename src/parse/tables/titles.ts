@@ -25,6 +25,7 @@ export function titleText(line: string): string {
  * department name or year is allowed (`某某局2026年部门收支预算总表`).
  */
 export function matchTitle(line: string): TitleMatch | undefined {
+  if (!line.includes('表') || line.length > 120) return undefined
   if (/^\s*(?:[-*+]\s|[一二三四五六七八九十]+、)/.test(line)) return undefined
   const t = titleText(line)
   if (t.length > 60 || /[，。；]/.test(t)) return undefined
@@ -37,6 +38,7 @@ export function matchTitle(line: string): TitleMatch | undefined {
 
 /** `表 3` alone on a line. */
 export function matchTableNumber(line: string): number | undefined {
+  if (!line.includes('表') || line.length > 20) return undefined
   const m = /^\s*表\s*(\d{1,2})\s*$/.exec(normalizeLine(line).replace(/[#*]/g, ''))
   return m ? Number(m[1]) : undefined
 }
