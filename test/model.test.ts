@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { test } from 'node:test'
+import * as model from '../src/model/index.ts'
+import { disclosureJsonSchema } from '../src/model/json-schema.ts'
+import { toFen, wan } from '../src/model/money.ts'
+
+test('schema/disclosure.schema.json is the current model (run `npm run schema` after changing src/model)', () => {
+  assert.deepEqual(JSON.parse(readFileSync('schema/disclosure.schema.json', 'utf8')), disclosureJsonSchema())
+})
+
+test('the public API of model is pinned', () => {
+  assert.deepEqual(Object.keys(model).sort(), [
+    'Assets', 'Assignment', 'CENT_OF_WAN', 'Cell', 'Claim', 'Column', 'Diagnostic', 'Disclosure', 'Indicator', 'Money',
+    'Percent', 'Place', 'Point', 'Procurement', 'Row', 'Section', 'Severity', 'Staffing', 'TABLES', 'Table', 'TargetCount',
+    'TargetTable', 'Term', 'toFen', 'wan',
+  ])
+})
+
+test('money: 万元 and 元 figures are whole fen; 万元 prints with at least two decimals and exactly', () => {
+  assert.equal(toFen('415.89', '万元'), 415_890_000)
+  assert.equal(toFen('0.00', '万元'), 0)
+  assert.equal(toFen('-39.08', '万元'), -39_080_000)
+  assert.equal(wan(toFen('47483458', '元')!), '4748.3458')
+  assert.equal(wan(toFen('3286618082.20', '元')!), '328661.80822')
+  assert.equal(wan(toFen('1.9915', '万元')!), '1.9915')
+  assert.equal(toFen('1.0000001', '万元'), undefined, 'finer than a fen is refused, not rounded')
+  assert.equal(toFen('12a', '万元'), undefined)
+  assert.equal(wan(-10_000), '-0.01')
+})
