@@ -1,0 +1,48 @@
+import { defineRule } from '../define-rule.ts'
+import { tableOf } from '../figures.ts'
+import { cellSide, checkPairs, codeSide, columnSide, expClasses, SUM_MESSAGES, SUM_MESSAGES_EN, type Side } from '../sums.ts'
+
+/** Income lines of 部门收支总体情况表 and the column of 部门收入总体情况表 that holds the same money. */
+const LINES: [string, string][] = [
+  ['inc.total', 'total'],
+  ['inc.general', 'fiscal.general'],
+  ['inc.general.transfer', 'fiscal.general_transfer'],
+  ['inc.gov_fund', 'fiscal.gov_fund'],
+  ['inc.gov_fund.transfer', 'fiscal.gov_fund_transfer'],
+  ['inc.state_capital', 'fiscal.state_capital'],
+  ['inc.state_capital.transfer', 'fiscal.state_capital_transfer'],
+  ['inc.special_account', 'special_account'],
+  ['inc.unit', 'unit'],
+  ['inc.carryover.fiscal', 'carryover.fiscal'],
+  ['inc.carryover.nonfiscal', 'carryover.nonfiscal'],
+]
+
+/**
+ * 部门收支总体情况表 agrees with 部门收入总体情况表: each function class on the expenditure side
+ * equals that class's 总计 in the income table, and each income line equals the total of its
+ * column (一般公共预算拨款 = 一般公共预算 column, 单位资金 = 单位资金 column, 收入总计 = 总计).
+ *
+ * Why: both tables present the same budget, one by source and one by function (rules.md §3 item 3).
+ */
+export default defineRule({
+  id: 'cross/summary-vs-income',
+  category: 'cross-table',
+  severity: 'error',
+  docs: {
+    summary: '部门收支总体情况表与部门收入总体情况表一致：各类支出 = 收入表该类总计，各项收入 = 收入表该列合计',
+    description:
+      'Each function class of the summary equals the class total of the income table; each income line equals the total of the income-table column for the same source.',
+    basis: 'rules.md §3 item 3',
+  },
+  messages: SUM_MESSAGES,
+  messagesEn: SUM_MESSAGES_EN,
+  check(disclosure, report) {
+    const summary = tableOf(disclosure, 'summary')
+    const income = tableOf(disclosure, 'income')
+    if (!summary || !income) return
+    const pairs: [Side | undefined, Side | undefined][] = []
+    for (const c of expClasses(summary)) pairs.push([cellSide(summary, `exp.${c}`, 'amount'), codeSide(income, c, 'total')])
+    for (const [line, column] of LINES) pairs.push([cellSide(summary, line, 'amount'), columnSide(income, column)])
+    checkPairs(report, pairs)
+  },
+})

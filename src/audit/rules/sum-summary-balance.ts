@@ -1,0 +1,119 @@
+import type { Table } from '../../model/index.ts'
+import { defineRule } from '../define-rule.ts'
+import { figure, rowOf, tableOf, type Figure } from '../figures.ts'
+import { checkSum, SUM_MESSAGES, SUM_MESSAGES_EN } from '../sums.ts'
+
+/** `total = Σ parts` among the lines of a two-sided table; `subset` parts (其中) only bound it. */
+export interface Relation {
+  total: string
+  parts: string[]
+  /** The parts are 其中 lines: their sum may be less than the total. */
+  subset?: boolean
+  what: string
+  whatEn: string
+}
+
+/** The relations of 部门收支总体情况表 (facts.md income lines). */
+export const SUMMARY_RELATIONS: Relation[] = [
+  {
+    total: 'inc.current',
+    parts: ['inc.general', 'inc.gov_fund', 'inc.state_capital', 'inc.special_account', 'inc.unit'],
+    what: '各项本年收入之和',
+    whatEn: 'sum of the income lines',
+  },
+  { total: 'inc.general', parts: ['inc.general.own', 'inc.general.transfer'], subset: true, what: '其中项之和', whatEn: 'sum of its 其中 lines' },
+  { total: 'inc.gov_fund', parts: ['inc.gov_fund.own', 'inc.gov_fund.transfer'], subset: true, what: '其中项之和', whatEn: 'sum of its 其中 lines' },
+  { total: 'inc.state_capital', parts: ['inc.state_capital.own', 'inc.state_capital.transfer'], subset: true, what: '其中项之和', whatEn: 'sum of its 其中 lines' },
+  {
+    total: 'inc.unit',
+    parts: ['inc.unit.business', 'inc.unit.superior', 'inc.unit.subordinate', 'inc.unit.operating', 'inc.unit.other'],
+    subset: true,
+    what: '其中项之和',
+    whatEn: 'sum of its 其中 lines',
+  },
+  { total: 'inc.carryover', parts: ['inc.carryover.fiscal', 'inc.carryover.nonfiscal'], what: '结转结余各项之和', whatEn: 'sum of the carryover lines' },
+  {
+    total: 'inc.carryover.fiscal',
+    parts: ['inc.carryover.fiscal.general', 'inc.carryover.fiscal.gov_fund', 'inc.carryover.fiscal.state_capital'],
+    subset: true,
+    what: '其中项之和',
+    whatEn: 'sum of its 其中 lines',
+  },
+  {
+    total: 'inc.carryover.nonfiscal',
+    parts: ['inc.carryover.nonfiscal.special_account', 'inc.carryover.nonfiscal.unit'],
+    subset: true,
+    what: '其中项之和',
+    whatEn: 'sum of its 其中 lines',
+  },
+  { total: 'inc.total', parts: ['inc.current', 'inc.carryover'], what: '本年收入与上年结转结余之和', whatEn: 'current income plus carryover' },
+  { total: 'inc.total', parts: ['exp.total'], what: '支出总计', whatEn: 'total expenditure' },
+]
+
+/**
+ * Check the relations of a two-sided table in one column, and `exp.total = Σ exp.<类>`.
+ * A line not printed (or printed blank) is unknown, so a sum with such a line is a lower bound:
+ * the seeds lose whole lines in layout (seed 001 表1 loses 一、本年收入 and 收入总计).
+ */
+export function checkTwoSided(
+  table: Table,
+  relations: Relation[],
+  column: string,
+  report: Parameters<typeof checkSum>[0],
+): void {
+  for (const rel of relations) {
+    const total = figure(table, rowOf(table, rel.total), column)
+    if (!total) continue
+    const parts: Figure[] = []
+    let partial = !!rel.subset
+    for (const k of rel.parts) {
+      const f = figure(table, rowOf(table, k), column)
+      if (f) parts.push(f)
+      else partial = true
+    }
+    if (parts.length === 0) continue
+    checkSum(report, { total, parts, partial, what: rel.what, whatEn: rel.whatEn })
+  }
+  const classes = table.rows.filter((r) => /^exp\.\d{3}$/.test(r.key))
+  const parts = classes.map((r) => figure(table, r, column)).filter((f): f is Figure => !!f)
+  if (parts.length === 0) return
+  const expTotal = figure(table, rowOf(table, 'exp.total'), column)
+  // Without 支出总计, 收入总计 stands for it (the balance of the table).
+  const incTotal = column === 'amount' || column === 'total' ? figure(table, rowOf(table, 'inc.total'), column) : undefined
+  const total = expTotal ?? incTotal
+  if (!total) return
+  checkSum(report, {
+    total,
+    parts,
+    // The classes printed are those with figures; a lost line cannot be told from an absent one.
+    partial: true,
+    what: '各类支出之和',
+    whatEn: 'sum of the expenditure classes',
+  })
+}
+
+/**
+ * 部门收支总体情况表 balances: 收入总计 = 支出总计; 本年收入 = Σ its income lines; 收入总计 =
+ * 本年收入 + 上年结转结余; 支出总计 = Σ 各类支出; 其中 lines do not exceed their line.
+ *
+ * Why: the table is a balance sheet of the budget (rules.md §3 item 1).
+ */
+export default defineRule({
+  id: 'sum/summary-balance',
+  category: 'arithmetic',
+  severity: 'error',
+  docs: {
+    summary: '部门收支总体情况表收支平衡：收入总计 = 支出总计，本年收入 = 各项收入之和，支出总计 = 各类支出之和',
+    description:
+      'Income total equals expenditure total; current income equals the sum of its lines; income total equals current income plus carryover; ' +
+      'expenditure total equals the sum of the function classes; 其中 lines do not exceed their line. Lines that are not printed are unknown: ' +
+      'a sum with an unknown line is only a lower bound.',
+    basis: 'rules.md §3 item 1',
+  },
+  messages: SUM_MESSAGES,
+  messagesEn: SUM_MESSAGES_EN,
+  check(disclosure, report) {
+    const table = tableOf(disclosure, 'summary')
+    if (table) checkTwoSided(table, SUMMARY_RELATIONS, 'amount', report)
+  },
+})

@@ -1,0 +1,217 @@
+import type { Row, Table } from '../model/index.ts'
+import { tableSpec } from '../model/tables.ts'
+import type { At, Report } from './define-rule.ts'
+import {
+  centOfAll,
+  codeTree,
+  codeValue,
+  columnValue,
+  compare,
+  fenOf,
+  figure,
+  lostColumns,
+  money,
+  signed,
+  topUnder,
+  type ColumnValue,
+  type Figure,
+} from './figures.ts'
+
+/**
+ * Reporting a stated figure against a sum, shared by the arithmetic and cross-table rules: one
+ * phrasing (found, expected, difference, as remark-lint's "Unexpected …, expected …"), rounding as
+ * `info` with the number of addends, a sum of only the known addends as a lower bound.
+ */
+
+/** The Chinese message templates of a sum check. */
+export const SUM_MESSAGES = {
+  mismatch: '{where}为 {actual}，{what}为 {expected}（差 {diff}）',
+  excess: '{where}为 {actual}，已列明的{what}已达 {expected}，超过了它（差 {diff}）',
+  rounding: '{where}为 {actual}，{what}为 {expected}（差 {diff}，在 {addends} 个加数的舍入范围内）',
+} as const
+
+/** The English message templates of a sum check. */
+export const SUM_MESSAGES_EN = {
+  mismatch: '{whereEn} is {actual}, {whatEn} is {expected} (difference {diff})',
+  excess: '{whereEn} is {actual}, but the stated {whatEn} already come to {expected} (difference {diff})',
+  rounding: '{whereEn} is {actual}, {whatEn} is {expected} (difference {diff}, within rounding of {addends} addends)',
+} as const
+
+/** Message ids of a sum check. */
+export type SumMessageId = keyof typeof SUM_MESSAGES
+
+/** 表名 of a table: its printed title, else the standard one, else its key. */
+export function tableName(table: Table): string {
+  return (table.title?.replace(/\s+/g, '') || tableSpec(table.key)?.title) ?? table.key
+}
+
+/** How a row is named in messages: its code and label as printed, or 合计. */
+export function rowName(row: Row | undefined, key?: string): string {
+  if (!row) return key === 'total' ? '合计' : key ?? ''
+  if (row.key === 'total') return row.label.replace(/\s+/g, '') || '合计'
+  const label = row.label.replace(/\s+/g, '')
+  const code = row.code ?? ''
+  if (code && !label.startsWith(code)) return label ? `${code} ${label}` : code
+  return label || row.key
+}
+
+/** How a column is named in messages: the spec's first label, nothing for a one-column table. */
+export function columnName(table: Table, column: string): string {
+  if (column === 'amount') return ''
+  const printed = table.columns.find((c) => c.key === column)?.path.join('/')
+  return printed?.replace(/\s+/g, '') || tableSpec(table.key)?.columns.find((c) => c.key === column)?.labels[0] || column
+}
+
+/** `部门支出总体情况表「合计」基本支出` */
+export function where(table: Table, row: Row | undefined, column: string, key?: string): string {
+  const col = columnName(table, column)
+  return `${tableName(table)}「${rowName(row, key)}」${col}`
+}
+
+/** `expenditure/total/basic` */
+export function whereEn(table: Table, row: Row | undefined, column: string, key?: string): string {
+  return [table.key, row?.key ?? key ?? '', column === 'amount' ? '' : column].filter(Boolean).join('/')
+}
+
+/** A cell reference for reports. */
+export function atOf(f: Figure): At {
+  return { table: f.table, row: f.row, column: f.column, cell: f.cell }
+}
+
+/** One check: a stated figure against the sum of other figures. */
+export interface SumCheck {
+  /** The stated figure the report points at. */
+  total: Figure
+  /** The stated addends (blanks read as zero included). */
+  parts: Figure[]
+  /** Some addends are unknown: the sum is a lower bound of the total. */
+  partial?: boolean
+  /** How many printed figures the sum is made of, when more than `parts` (a sum of sums). */
+  addends?: number
+  /** What the sum is, in Chinese and English (`明细之和`, `sum of the detail rows`). */
+  what: string
+  whatEn: string
+  /** Where, when the total is not a cell (a sum standing in for a lost total). */
+  where?: string
+  whereEn?: string
+}
+
+/**
+ * Compare and report. Returns the verdict kind, so callers can count what they checked.
+ * Rounding differences are reported at severity `info`.
+ */
+export function checkSum(report: (r: Report<SumMessageId>) => void, c: SumCheck): 'equal' | 'rounding' | 'mismatch' {
+  const sum = c.parts.reduce((a, f) => a + f.fen, 0)
+  const addends = c.addends ?? c.parts.length
+  const cent = centOfAll(c.total, ...c.parts)
+  const v = compare(c.total.fen, sum, addends, cent, c.partial ?? false)
+  if (v.kind === 'equal') return 'equal'
+  const data = {
+    where: c.where ?? where(c.total.table, c.total.row, c.total.column),
+    whereEn: c.whereEn ?? whereEn(c.total.table, c.total.row, c.total.column),
+    what: c.what,
+    whatEn: c.whatEn,
+    actual: money(c.total.fen),
+    expected: money(sum),
+    diff: signed(v.diff),
+    addends: v.kind === 'rounding' ? v.addends : addends,
+  }
+  const related = c.parts
+    .filter((f) => f.cell)
+    .slice(0, 20)
+    .map((f) => ({ message: `${where(f.table, f.row, f.column)} ${money(f.fen)}`, at: atOf(f) }))
+  report({
+    messageId: v.kind === 'rounding' ? 'rounding' : c.partial ? 'excess' : 'mismatch',
+    data,
+    at: atOf(c.total),
+    actual: money(c.total.fen),
+    expected: money(sum),
+    related,
+    ...(v.kind === 'rounding' ? { severity: 'info' as const } : {}),
+  })
+  return v.kind
+}
+
+/** One side of a cross-table comparison. */
+export interface Side {
+  value: ColumnValue
+  /** Where this side is, for messages when it is a sum (`部门收入总体情况表「201」合计`). */
+  where: string
+  whereEn: string
+  table: Table
+}
+
+/**
+ * Compare the same quantity as two tables give it. The report points at a stated figure (the first
+ * side's if it has one) and lists the other side under `related`. A side that is a sum of rows
+ * counts each row as an addend for rounding; a partial sum is only a lower bound.
+ */
+export function checkSame(report: (r: Report<SumMessageId>) => void, a: Side, b: Side): 'equal' | 'rounding' | 'mismatch' | 'skipped' {
+  // Put a stated, complete side first: the report needs a cell to point at, and a lower bound can only be the addends.
+  const order = [a, b].sort((x, y) => rank(x) - rank(y))
+  const [first, second] = order as [Side, Side]
+  if (first.value.partial) return 'skipped'
+  const total: Figure = first.value.stated ?? {
+    fen: fenOf(first.value),
+    table: first.table,
+    column: first.value.parts[0]?.column ?? 'total',
+    cent: centOfAll(...first.value.parts),
+  }
+  const parts = second.value.stated ? [second.value.stated] : second.value.parts
+  const addends = Math.max(1, first.value.parts.length) + Math.max(1, second.value.parts.length) - 1
+  return checkSum(report, {
+    total,
+    parts,
+    partial: second.value.partial,
+    addends,
+    what: second.where,
+    whatEn: second.whereEn,
+    ...(first.value.stated ? {} : { where: first.where, whereEn: first.whereEn }),
+  })
+}
+
+const rank = (s: Side): number => (s.value.partial ? 2 : s.value.stated ? 0 : 1)
+
+/** A side made of one stated cell (undefined when the cell is unknown). */
+export function cellSide(table: Table | undefined, rowKey: string, column: string): Side | undefined {
+  if (!table) return undefined
+  const row = table.rows.find((r) => r.key === rowKey)
+  const f = figure(table, row, column)
+  if (!f) return undefined
+  return { value: { stated: f, parts: [], partial: false }, where: where(table, row, column), whereEn: whereEn(table, row, column), table }
+}
+
+/** A side made of a column total of a table (its 合计 row, else the sum of its top rows). */
+export function columnSide(table: Table | undefined, column: string): Side | undefined {
+  if (!table) return undefined
+  const value = columnValue(table, column)
+  if (!value) return undefined
+  return { value, where: where(table, undefined, column, 'total'), whereEn: whereEn(table, undefined, column, 'total'), table }
+}
+
+/**
+ * A side made of the value of a code in a column (its row, else the sum of the rows under it).
+ * A code nothing is printed under counts as zero when the table prints other codes: coded tables
+ * list every code that has money.
+ */
+export function codeSide(table: Table | undefined, code: string, column: string): Side | undefined {
+  if (!table) return undefined
+  let value = codeValue(table, code, column)
+  if (!value) {
+    if (table.empty || (codeTree(table).length > 0 && topUnder(table, code).length === 0 && !lostColumns(table).has(column))) {
+      value = { parts: [], partial: false }
+    } else return undefined
+  }
+  const row = table.rows.find((r) => r.key === code)
+  return { value, where: where(table, row, column, code), whereEn: whereEn(table, row, column, code), table }
+}
+
+/** Compare each pair whose both sides are known. */
+export function checkPairs(report: (r: Report<SumMessageId>) => void, pairs: [Side | undefined, Side | undefined][]): void {
+  for (const [a, b] of pairs) if (a && b) checkSame(report, a, b)
+}
+
+/** Function classes (`201`) a two-sided table prints on its expenditure side. */
+export function expClasses(table: Table | undefined): string[] {
+  return (table?.rows ?? []).filter((r) => /^exp\.\d{3}$/.test(r.key)).map((r) => r.key.slice(4))
+}
