@@ -27,7 +27,7 @@ export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Discl
   const department = findDepartment(layout)
   const units = new Set<string>()
   if (department) units.add(department.value)
-  const tables = readTables(file, lines, units, diagnostics)
+  const tables = readTables(file, lines, units, diagnostics, kind)
   const narrative = readNarrative(layout, tables, diagnostics)
   const disclosure: Disclosure = {
     file,
@@ -53,11 +53,18 @@ function findDepartment(layout: Layout): Disclosure['department'] {
       return { value: squeeze(m[1]!), place: placeOf(layout.file, line, start, start + m[1]!.length) }
     }
   }
-  for (const line of layout.lines.slice(0, 40)) {
-    const m = /^\s*(?:\d{4}\s*年)?\s*(\S.*?)\s*(?:\d{4}\s*年)?\s*部门(?:预算|决算)(?:公开)?\s*$/.exec(line.text)
-    if (m && m[1]!.length > 2) {
-      const start = line.text.indexOf(m[1]!)
-      return { value: squeeze(m[1]!), place: placeOf(layout.file, line, start, start + m[1]!.length) }
+  // The cover: `2026 年库尔勒市人民政府办公室` … `部门预算公开`, or a name wrapped over lines above `2024年度部门决算`.
+  const cover = layout.lines.slice(0, 40).filter((l) => l.text.trim())
+  const at = cover.findIndex((l) => /部门(?:预算|决算)(?:公开)?\s*$/.test(l.text))
+  if (at >= 0) {
+    const above = cover.slice(Math.max(0, at - 3), at + 1).filter((l) => !/目录|[，。:：]/.test(l.text))
+    const name = squeeze(above.map((l) => l.text).join(''))
+      .replace(/\d{4}年度?/g, '')
+      .replace(/部门(?:预算|决算)(?:公开)?$/, '')
+    const first = above.find((l) => /[\u4e00-\u9fff]/.test(l.text.replace(/\d{4}\s*年度?/, '')))
+    if (name.length >= 3 && first) {
+      const start = first.text.search(/[\u4e00-\u9fff]/)
+      return { value: name, place: placeOf(layout.file, first, start, first.text.trimEnd().length) }
     }
   }
   return undefined

@@ -51,6 +51,32 @@ export function parseText(file: string, bytes: Uint8Array): ParseResult {
   return parseLayout(textLayout(file, text))
 }
 
+/**
+ * Parse one document of any supported format: PDF with a text layer, or text. The format is
+ * decided by the bytes, not the file name. Throws ParseError for an unusable file.
+ */
+export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseResult> {
+  if (bytes.length === 0) throw new ParseError(file, '文件为空 (empty file)')
+  const kind = sniff(bytes)
+  if (kind === 'pdf') {
+    // Loaded on demand: pdf.js is large and text parsing should not pay for it.
+    const { readPdf, PdfError } = await import('./pdf/index.ts')
+    try {
+      const read = await readPdf(file, bytes)
+      const result = parseLayout(read.layout)
+      result.diagnostics.unshift(...read.diagnostics)
+      if (read.pagesRead < read.pages && result.disclosure) result.disclosure.partial = true
+      return result
+    } catch (e) {
+      if (e instanceof PdfError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
+      throw e
+    }
+  }
+  if (kind === 'ole') throw new ParseError(file, '旧版 Office（.doc/.xls）或加密的 Office 文件：请另存为 .docx/.xlsx 后再读 (legacy or encrypted Office file)')
+  if (kind === 'zip') throw new ParseError(file, 'DOCX/XLSX 读取器尚未接入 (DOCX/XLSX reader not available yet)')
+  return parseText(file, bytes)
+}
+
 /** Parse a layout from any reader into the canonical model. */
 export function parseLayout(layout: Layout): ParseResult {
   const diagnostics: Diagnostic[] = []

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../model/diagnostic.ts'
 import { placeOf, type LayoutLine } from '../layout.ts'
 import { squeeze } from '../normalize.ts'
 import { assignColumns } from './assign.ts'
+import { codeFromCells } from './codes.ts'
 import { fieldsOf } from './line-cells.ts'
 import type { RawRow } from './raw.ts'
 import { recognise } from './recognise.ts'
@@ -64,11 +65,18 @@ function unitOf(region: TableRegion): MoneyUnit {
 }
 
 /** Read every table of 第二部分 from the layout. */
-export function readTables(file: string, lines: LayoutLine[], units: Set<string>, diagnostics: Diagnostic[]): Table[] {
+export function readTables(
+  file: string,
+  lines: LayoutLine[],
+  units: Set<string>,
+  diagnostics: Diagnostic[],
+  kind: '预算' | '决算' = '预算',
+): Table[] {
   const pending: Pending[] = []
   let unknown = 0
   for (const region of findTables(lines)) {
-    const r = recognise(region)
+    // 决算 tables have no keys yet (docs/facts.md): keep them generic rather than force them onto budget keys.
+    const r = kind === '决算' ? { key: undefined, by: 'title' as const } : recognise(region)
     const unit = unitOf(region)
     const spec = r.key ? tableSpec(r.key) : undefined
     const key = spec ? spec.key : `table${region.number ?? ++unknown}`
@@ -84,7 +92,7 @@ export function readTables(file: string, lines: LayoutLine[], units: Set<string>
     for (const row of rows) for (const n of row.numbers) n.fen = fenOf(n.value, unit)
     if (!spec) {
       diagnostics.push({
-        ruleId: 'parse/unknown-table',
+        ruleId: kind === '决算' ? 'parse/final-accounts-table' : 'parse/unknown-table',
         severity: 'info',
         message: `未识别的表（${region.title?.title ?? `表 ${region.number ?? '?'}`}），按通用表保留`,
         place: placeOf(file, region.anchor, 0, region.anchor.text.length),
@@ -238,7 +246,9 @@ function genericColumns(rows: RawRow[], headers: Map<string, string[]>): Column[
 function readGenericRows(file: string, lines: LayoutLine[], strict: boolean, headers: Map<string, string[]>): RawRow[] {
   const rows: RawRow[] = []
   for (const line of lines) {
-    const fields = fieldsOf(line, strict)
+    const code = line.cells && codeFromCells(line.cells.map((c) => c.text), 'function')
+    // Code cells (类 | 款 | 项) are not amounts.
+    const fields = fieldsOf(line, strict).filter((f) => !code || f.index === undefined || f.index >= code.fields)
     const nums = fields.filter((f) => f.number !== undefined)
     if (!nums.length) {
       if (rows.length === 0) {
@@ -250,9 +260,10 @@ function readGenericRows(file: string, lines: LayoutLine[], strict: boolean, hea
       }
       continue
     }
-    const label = squeeze(fields.filter((f) => f.number === undefined).map((f) => f.text).join(''))
+    // A header fragment may share the line of the total row (`类 | 款 | 项 | 合计 | 2,946.25` in PDF 决算 tables).
+    const label = squeeze(fields.filter((f) => f.number === undefined).map((f) => f.text).join('')).replace(/^类款项?/, '')
     rows.push({
-      key: label ? `label:${label}` : `line:${line.line}`,
+      key: code ? code.code : /^(合计|总计)$/.test(label) ? 'total' : label ? `label:${label}` : `line:${line.line}`,
       label,
       place: placeOf(file, line, 0, line.text.length),
       numbers: nums.map((f, i) => ({

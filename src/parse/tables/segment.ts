@@ -1,6 +1,6 @@
 import type { LayoutLine } from '../layout.ts'
 import { squeeze } from '../normalize.ts'
-import { matchTableNumber, matchTitle, type TitleMatch } from './titles.ts'
+import { matchTableNumber, matchTitle, titleText, type TitleMatch } from './titles.ts'
 
 /** The lines of one table of 第二部分, before its rows are read. */
 export interface TableRegion {
@@ -33,6 +33,30 @@ function isPartHeading(text: string): boolean {
   return /^\s*[#*\s]*第[三四]部分/.test(text)
 }
 
+const PART = /^\s*[#*\s]*第([一二三四五])部分/
+const PART_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 }
+
+/**
+ * The title of a table that is not one of the standard ones (a 决算 table, another province's
+ * extra table): a short line ending in 表 that is neither a list item of the contents nor a
+ * sentence, and is followed closely by drawn cells or a 单位 line. 绩效目标表 belong to the
+ * narrative (第三部分), not to the tables.
+ */
+function genericTitle(lines: LayoutLine[], i: number): string | undefined {
+  const text = lines[i]!.text
+  if (/^\s*(?:[-*+]\s|[一二三四五六七八九十]+、|\d+[.、])/.test(text) || lines[i]!.cells || PART.test(text)) return undefined
+  const t = titleText(text)
+  if (!t.endsWith('表') || t.length > 40 || /[，。；:：,;]/.test(t) || /为空表$|绩效目标表$|自评表$|目录/.test(t)) return undefined
+  let seen = 0
+  for (let j = i + 1; j < lines.length && seen < 4; j++) {
+    const next = lines[j]!
+    if (!next.text.trim()) continue
+    seen++
+    if (next.cells || /单位[:：]/.test(next.text)) return t
+  }
+  return undefined
+}
+
 /**
  * Find the tables: each starts at a `表 N` line or a title line (a title right after `表 N`
  * belongs to the same table) and runs until the next one, the narrative (a prose sentence or
@@ -43,15 +67,25 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
   const regions: TableRegion[] = []
   let current: TableRegion | undefined
   const close = () => {
-    if (current) regions.push(current)
+    // A generic title with nothing tabular under it is a heading (a cover page of 第二部分), not a table.
+    if (current && !(current.caption && !current.lines.some((l) => l.cells))) regions.push(current)
     current = undefined
   }
+  let part = 0
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     const text = line.text
     if (text.trim() === '') continue
+    const partMatch = PART.exec(text)
+    if (partMatch) part = PART_NUMBER[partMatch[1]!]!
     const number = matchTableNumber(text)
     const title = number === undefined ? matchTitle(text) : undefined
+    const caption = number === undefined && !title && part <= 2 ? genericTitle(lines, i) : undefined
+    if (caption && !(current && current.lines.every((l) => !l.text.trim()) && !current.title && !current.caption)) {
+      close()
+      current = { anchor: line, lines: [], caption }
+      continue
+    }
     if (number !== undefined || title) {
       if (title && current && !current.title && current.lines.filter((l) => l.text.trim()).length <= 2 && current.number !== undefined) {
         current.title = { ...title, line }
