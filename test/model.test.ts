@@ -11,9 +11,9 @@ test('schema/disclosure.schema.json is the current model (run `npm run schema` a
 
 test('the public API of model is pinned', () => {
   assert.deepEqual(Object.keys(model).sort(), [
-    'Assets', 'Assignment', 'CENT_OF_WAN', 'Cell', 'Claim', 'Column', 'Diagnostic', 'Disclosure', 'Indicator', 'Money',
-    'Percent', 'Place', 'Point', 'Procurement', 'Row', 'Section', 'Severity', 'Staffing', 'TABLES', 'Table', 'TargetCount',
-    'TargetTable', 'Term', 'toFen', 'wan',
+    'Assets', 'Assignment', 'CENT_OF_WAN', 'Cell', 'Claim', 'Column', 'Diagnostic', 'Disclosure', 'FISCAL_INCOME_LINES',
+    'Indicator', 'Money', 'Percent', 'Place', 'Point', 'Procurement', 'Row', 'SUMMARY_INCOME_LINES', 'Section', 'Severity',
+    'Staffing', 'TABLES', 'THREE_PUBLIC_ROWS', 'Table', 'TargetCount', 'TargetTable', 'Term', 'tableSpec', 'toFen', 'wan',
   ])
 })
 
