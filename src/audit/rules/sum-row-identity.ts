@@ -24,7 +24,7 @@ export default defineRule({
   },
   messages: {
     ...SUM_MESSAGES,
-    columnNotStated: '{table} 没有列出「{column}」列的任何数字，涉及该列的等式未核对',
+    columnNotStated: '{table}没有列出「{column}」列的任何数字，涉及该列的等式未核对',
   },
   messagesEn: {
     ...SUM_MESSAGES_EN,

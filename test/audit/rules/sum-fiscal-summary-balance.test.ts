@@ -1,0 +1,43 @@
+import rule from '../../../src/audit/rules/sum-fiscal-summary-balance.ts'
+import { ruleTester } from '../rule-tester.ts'
+import { mutate, seed } from '../seeds.ts'
+
+const at = (row: string, column: string) => ['tables', 'fiscal_summary', 'rows', row, column]
+
+ruleTester.run(rule, {
+  valid: [
+    { name: 'seed 001 unmodified', doc: seed('001'), infos: [] },
+    { name: 'seed 002 unmodified', doc: seed('002'), infos: [] },
+    {
+      name: 'seed 003 unmodified: 支出总计 1219.43 vs classes 1219.44 in both columns',
+      doc: seed('003'),
+      infos: [
+        { messageId: 'rounding', path: at('exp.total', 'total'), line: 278 },
+        { messageId: 'rounding', path: at('exp.total', 'general'), line: 278 },
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'seed 002 一般公共预算 income +1.00',
+      doc: mutate(seed('002'), ['tables', 'fiscal_summary', 'rows', 'inc.fiscal.general', 'total'], 1),
+      errors: [
+        { messageId: 'excess', path: at('inc.fiscal', 'total') },
+        { messageId: 'excess', path: at('exp.total', 'general') },
+      ],
+    },
+    {
+      name: 'seed 002 exp.210 一般公共预算 +1.00',
+      doc: mutate(seed('002'), ['tables', 'fiscal_summary', 'rows', 'exp.210', 'general'], 1),
+      errors: [{ messageId: 'excess', path: at('exp.total', 'general') }],
+    },
+    {
+      name: 'seed 003 支出总计 合计 -1.00 against 收入总计',
+      doc: mutate(seed('003'), ['tables', 'fiscal_summary', 'rows', 'exp.total', 'total'], -1),
+      errors: [
+        { messageId: 'mismatch', path: at('inc.total', 'total') },
+        { messageId: 'excess', path: at('exp.total', 'total') },
+      ],
+    },
+  ],
+})
