@@ -120,3 +120,28 @@ test('a table printed in 元 converts exactly to 万元, never rounded (construc
   assert.deepEqual(unknown.columns, [{ key: 'c2', path: ['金额'] }])
   assert.equal(unknown.unit, '元')
 })
+
+test('a column the standard table does not have gets its own key, never a forced fit', () => {
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '表2',
+    '部门收入总体情况表',
+    '编制部门：某单位',
+    '单位：万元',
+    '科目编码\t科目名称\t总计\t一般公共预算\t事业收入',
+    '201\t一般公共服务支出\t12.00\t10.00\t2.00',
+    '\t合计\t12.00\t10.00\t2.00',
+    '第三部分 情况说明',
+    '某单位收入预算 12.00 万元，其中：一般公共预算 10.00 万元，占 83.33%，比上年增加 1.00 万元，增长 11.11%。',
+    '事业收入 2.00 万元，占 16.67%。全部纳入预算管理，收支平衡。',
+    '名词解释：一般公共预算，指……。',
+  ].join('\n')
+  const d = parse('extra', doc)
+  const t = d.tables.find((t) => t.key === 'income')!
+  assert.deepEqual(t.rows.find((r) => r.key === '201')!.cells.map((c) => [c.column, c.value]), [
+    ['total', '12.00'],
+    ['fiscal.general', '10.00'],
+    ['x:事业收入', '2.00'],
+  ])
+  assert.ok(t.columns.some((c) => c.key === 'x:事业收入'))
+})

@@ -198,8 +198,9 @@ function convention(table: string, row: RawRow, column: string): boolean {
 }
 
 function toTable(file: string, p: Pending): Table {
+  const extra = [...new Set(p.columns.flat().filter((c): c is string => !!c && c.startsWith('x:')))]
   const columns: Column[] = p.spec
-    ? p.spec.columns.map((c) => ({ key: c.key, path: [c.labels[0]!] }))
+    ? [...p.spec.columns.map((c) => ({ key: c.key, path: [c.labels[0]!] })), ...extra.map((key) => ({ key, path: [key.slice(2)] }))]
     : genericColumns(p.rows, p.headers)
   const rows: Row[] = p.rows.map((raw, i) => {
     const cells: Cell[] = []

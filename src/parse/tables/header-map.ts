@@ -2,6 +2,9 @@ import { normalizeLabel } from '../normalize.ts'
 import type { ColumnSpec } from '../../model/tables.ts'
 import type { Field } from './line-cells.ts'
 
+/** Header words that name a group of columns, a code or name column, or a numbering row: never a money column of their own. */
+const GROUP = /^(科目|项目|功能分类|经济分类|科目编码|科目代码|科目名称|功能分类科目编码|功能分类科目名称|经济分类科目编码|经济分类科目名称|类|款|项|财政拨款\(补助\)|财政拨款|非财政拨款|基本支出|资金来源|支出预算|一般公共预算支出|政府性基金预算支出|国有资本经营预算支出|一般公共预算基本支出|“三公”经费支出内容|项目名称|单位名称|预算数|决算数|※|\d+|栏次|金额单位.*|单位.*)$/
+
 /**
  * Map drawn header cells to column keys, line by line: a cell names the column whose label it
  * contains (the longest such label wins, so `上级一般公共预算安排的转移支付` is not
@@ -10,6 +13,8 @@ import type { Field } from './line-cells.ts'
  */
 export class HeaderMap {
   private byIndex = new Map<number, string>()
+  /** Header words over cells that name no standard column. */
+  private unnamed = new Map<number, string>()
   constructor(private columns: readonly ColumnSpec[]) {}
 
   /** Read one header line. */
@@ -28,20 +33,28 @@ export class HeaderMap {
       if (best) {
         this.byIndex.set(f.index, best.key)
         taken.add(best.key)
-      }
+      } else if (!GROUP.test(text)) this.unnamed.set(f.index, text)
     }
   }
 
   /** Forget the header (a new header block starts after data rows). */
   reset(): void {
     this.byIndex = new Map()
+    this.unnamed = new Map()
   }
 
   get size(): number {
     return this.byIndex.size
   }
 
+  /**
+   * The column of a cell index: a standard column, or `x:<header words>` for a column the
+   * standard table does not have (another template's extra column gets a new key, never a forced fit).
+   */
   column(index: number): string | undefined {
-    return this.byIndex.get(index)
+    const named = this.byIndex.get(index)
+    if (named) return named
+    const other = this.unnamed.get(index)
+    return other ? `x:${other}` : undefined
   }
 }

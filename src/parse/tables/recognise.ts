@@ -40,7 +40,8 @@ export function recogniseByShape(region: TableRegion): string | undefined {
   if (has('国有资本经营预算支出')) return 'state_capital'
   if (has('单位资金') || has('财政专户') || has('小计')) return 'income'
   if (has('一般公共预算支出')) return 'general_expenditure'
-  if (has('基本支出', '项目支出') || functionRows > 0) return 'expenditure'
+  // Function-coded rows alone are not enough: the header must name the columns (a 政府采购 table has codes too).
+  if (has('基本支出', '项目支出') && functionRows > 0) return 'expenditure'
   return undefined
 }
 
