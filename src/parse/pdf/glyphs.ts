@@ -1,4 +1,4 @@
-import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js'
+import type { TextContent, TextItem } from './pdfjs.ts'
 
 /** An affine matrix [a, b, c, d, e, f] as PDF writes it. */
 export type Matrix = [number, number, number, number, number, number]

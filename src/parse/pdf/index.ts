@@ -4,7 +4,7 @@ import { pageWords, type Matrix } from './glyphs.ts'
 import { findGrids } from './grid.ts'
 import { pageLines, type PdfLine } from './layout.ts'
 import { pageRows } from './lines.ts'
-import { defaultLimits, loadPdf, PdfError, pdfFailure, type PdfLimits } from './load.ts'
+import { defaultLimits, hasEof, loadPdf, PdfError, pdfFailure, type PdfLimits } from './load.ts'
 import { pageRules, type OperatorList } from './ruling.ts'
 
 export { PdfError, defaultLimits, type PdfFailure, type PdfLimits } from './load.ts'
@@ -41,6 +41,12 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
   const pagesRead = Math.min(pages, lim.maxPages)
   let failed = 0
   let lastError: unknown
+  if (!hasEof(bytes))
+    diagnostics.push({
+      ruleId: 'parse/pdf-truncated',
+      severity: 'warning',
+      message: '文件末尾缺少 %%EOF，可能下载不完整；已读取能恢复的内容 (no %%EOF at the end: the file may be truncated)',
+    })
   try {
     if (pages > lim.maxPages)
       diagnostics.push({

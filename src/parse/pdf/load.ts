@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { getDocument, type PDFDocumentProxy } from './pdfjs.ts'
 
 /** Why a PDF could not be read at all. */
 export type PdfFailure = 'encrypted' | 'invalid' | 'too-large' | 'unreadable'
@@ -41,6 +41,8 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits = defaultLimits): Promise<PDFDocumentProxy> {
   if (bytes.length > limits.maxBytes)
     throw new PdfError(file, 'too-large', `PDF 文件过大：${bytes.length} 字节，上限 ${limits.maxBytes} (PDF too large)`)
+  if (!hasHeader(bytes))
+    throw new PdfError(file, 'invalid', '不是 PDF 文件：前 1024 字节中没有 %PDF- 文件头 (not a PDF: no %PDF- header)')
   // pdf.js transfers (detaches) the buffer it is given; hand it a copy so the caller's bytes stay usable.
   const data = new Uint8Array(bytes)
   const task = getDocument({
@@ -62,6 +64,18 @@ export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits
     await task.destroy().catch(() => {})
     throw pdfFailure(file, e)
   }
+}
+
+const latin1 = new TextDecoder('latin1')
+
+/** A PDF starts with `%PDF-` within its first 1024 bytes (readers accept leading junk up to there). */
+export function hasHeader(bytes: Uint8Array): boolean {
+  return latin1.decode(bytes.subarray(0, 1024)).includes('%PDF-')
+}
+
+/** A complete PDF ends with `%%EOF` (followed at most by junk); a download cut short does not. */
+export function hasEof(bytes: Uint8Array): boolean {
+  return latin1.decode(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF')
 }
 
 /** Map pdf.js's exceptions (matched by name: they cross the worker boundary as plain objects) to a PdfError. */

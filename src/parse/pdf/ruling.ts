@@ -1,4 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { OPS } from './pdfjs.ts'
 import { apply, multiply, type Matrix } from './glyphs.ts'
 
 /** A drawn horizontal or vertical line, in PDF points with a top-left origin. */

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { readPdf } from '../src/parse/pdf/index.ts'
+import { buildPdf } from '../test/parse/pdf-build.ts'
+
+/** The real PDFs, kept beside the checkout (../shared/field), as CI has them. */
+export const fieldDir = new URL('../../shared/field/', import.meta.url)
+
+/**
+ * PDF reading throughput: pages/s to the layout (glyphs, rules, cells) on one core, warm (each
+ * file read once before timing), in CPU time of the process (pdf.js runs its worker code on the
+ * main thread here, so this is one core). Then a synthetic 500-page PDF, for memory.
+ * Not yet here: the same files through pdfplumber's `extract_tables` for the ratio the issue asks.
+ */
+export async function benchPdf(rounds = 3): Promise<string[]> {
+  const lines: string[] = []
+  const dir = fieldDir.pathname
+  if (!existsSync(dir)) return [`pdf: ${dir} not found; no field PDFs to time`]
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+  let pages = 0
+  let ms = 0
+  for (const f of files) {
+    const bytes = readFileSync(join(dir, f))
+    const coldStart = performance.now()
+    const first = await readPdf(f, bytes)
+    const cold = performance.now() - coldStart
+    const start = process.cpuUsage()
+    const wall = performance.now()
+    for (let i = 0; i < rounds; i++) await readPdf(f, bytes)
+    const used = process.cpuUsage(start)
+    const cpu = (used.user + used.system) / 1000
+    pages += first.pages * rounds
+    ms += cpu
+    lines.push(
+      `pdf ${f} (${first.pages} pages, ${(bytes.length / 1e6).toFixed(2)} MB, ${first.layout.lines.length} lines): ` +
+        `${((first.pages * rounds) / cpu * 1000).toFixed(0)} pages/s warm (cpu), ${((performance.now() - wall) / rounds).toFixed(0)} ms/file wall, first read ${cold.toFixed(0)} ms`,
+    )
+  }
+  lines.push(`pdf all field files: ${((pages / ms) * 1000).toFixed(0)} pages/s warm, one core, to the layout (target ≥ 100 pages/s to the full model)`)
+  const big = buildPdf(
+    Array.from({ length: 500 }, (_, p) => ({
+      text: Array.from({ length: 40 }, (_, i) => ({ x: 50, y: 800 - i * 18, text: `page ${p + 1} line ${i + 1}  201  390.05  177.72  212.33` })),
+      lines: [[40, 810, 550, 810] as [number, number, number, number]],
+    })),
+  )
+  const rss0 = process.memoryUsage().rss
+  const t = performance.now()
+  const read = await readPdf('500-pages.pdf', big)
+  lines.push(
+    `pdf synthetic 500 pages (${(big.length / 1e6).toFixed(2)} MB): ${read.pagesRead} pages in ${(performance.now() - t).toFixed(0)} ms, ` +
+      `${read.layout.lines.length} lines, RSS +${((process.memoryUsage().rss - rss0) / 1e6).toFixed(0)} MB`,
+  )
+  lines.push('pdf vs pdfplumber: not measured yet (python3 -m venv .venv-peer && .venv-peer/bin/pip install pdfplumber)')
+  return lines
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const l of await benchPdf()) console.log(l)
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MB`)
+}
