@@ -1,0 +1,162 @@
+import type { Diagnostic } from '../../model/index.ts'
+import type { LayoutLine } from '../layout.ts'
+import { OfficeError } from '../office/error.ts'
+import { layoutPlace, paragraphLine, tableLines, type GridSlot } from '../office/grid.ts'
+import type { OfficeRead } from '../office/read.ts'
+import { child, elements, ownText, parseXml, path, type XmlElement } from '../office/xml.ts'
+import { openZip, type ZipLimits } from '../office/zip.ts'
+
+export { OfficeError, type OfficeProblem } from '../office/error.ts'
+export type { OfficeRead } from '../office/read.ts'
+export { defaultZipLimits, type ZipLimits } from '../office/zip.ts'
+
+/**
+ * Read a DOCX into the layout every reader produces: body paragraphs become plain lines (a soft
+ * or page break inside a paragraph starts a new line), and each table row becomes one line of
+ * tab-joined cells, every grid column present. A cell merged across columns (`w:gridSpan`) keeps
+ * its text in its first column with empty cells after it; a cell merged down (`w:vMerge`) keeps
+ * its text in its first row. Places are line and column in the extracted text; DOCX has no
+ * stored page layout, so no page is given (none is invented).
+ * Throws OfficeError naming the file when it is not a readable DOCX (empty, encrypted, legacy
+ * .doc, corrupt, truncated, a zip bomb).
+ */
+export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLimits> = {}): OfficeRead {
+  const zip = openZip(file, bytes, 'DOCX', limits)
+  const target = mainPart(zip.text('_rels/.rels')) ?? 'word/document.xml'
+  const xml = zip.text(target)
+  if (xml === undefined) {
+    const what = zip.has('xl/workbook.xml') ? '这是 XLSX 文件 (this is an XLSX file)' : `缺少 ${target} (no ${target})`
+    throw new OfficeError(file, 'not-office', `不是 DOCX 文件：${what}`)
+  }
+  const body = path(parseXml(xml), 'document', 'body')
+  if (!body) throw new OfficeError(file, 'corrupt', `文件已损坏：${target} 没有 w:body (no document body)`)
+  const diagnostics: Diagnostic[] = []
+  const lines: LayoutLine[] = []
+  const place = layoutPlace(file)
+  const walk = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      if (c.name === 'p') {
+        for (const text of paragraphTexts(c)) lines.push(paragraphLine(text, lines.length + 1, place))
+      } else if (c.name === 'tbl') {
+        lines.push(...tableLines(tableGrid(c, place), lines.length + 1))
+      } else if (CONTAINERS.has(c.name)) {
+        walk(c.name === 'sdt' ? (child(c, 'sdtContent') ?? c) : c)
+      }
+    }
+  }
+  walk(body)
+  return { layout: { file, lines }, diagnostics }
+}
+
+/** Elements whose children are body content (content controls, custom XML, tracked insertions). */
+const CONTAINERS = new Set(['sdt', 'sdtContent', 'customXml', 'ins', 'moveTo', 'smartTag'])
+/** Run content never shown as text: deleted text, field codes, drawings (charts, text boxes), footnote marks. */
+const SKIP = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'drawing', 'pict', 'object', 'AlternateContent', 'rPr', 'pPr', 'footnoteReference', 'endnoteReference', 'commentReference'])
+
+/** The officeDocument target of the package relationships. */
+function mainPart(rels: string | undefined): string | undefined {
+  if (!rels) return undefined
+  for (const r of elements(child(parseXml(rels), 'Relationships') ?? { name: '', attrs: {}, children: [] }, 'Relationship')) {
+    if (r.attrs.Type?.endsWith('/officeDocument') && r.attrs.Target) return r.attrs.Target.replace(/^\//, '')
+  }
+  return undefined
+}
+
+/** The texts of a paragraph: one per visual line (soft breaks and page breaks split it). */
+function paragraphTexts(p: XmlElement): string[] {
+  const out = ['']
+  const add = (s: string) => (out[out.length - 1] += s)
+  const walk = (el: XmlElement) => {
+    for (const c of el.children) {
+      if (typeof c === 'string') continue
+      if (SKIP.has(c.name)) continue
+      switch (c.name) {
+        case 't':
+          add(ownText(c))
+          break
+        case 'tab':
+        case 'ptab':
+          add('\t')
+          break
+        case 'br':
+        case 'cr':
+          out.push('')
+          break
+        case 'noBreakHyphen':
+          add('-')
+          break
+        case 'p': // a paragraph nested in a run's text box or a cell walked as a paragraph
+          out.push(...paragraphTexts(c))
+          break
+        default:
+          walk(c)
+      }
+    }
+  }
+  walk(p)
+  return out
+}
+
+/** A cell's whole text: its paragraphs (and the rows of a nested table) joined by spaces. */
+function cellContent(tc: XmlElement): string {
+  const parts: string[] = []
+  const walk = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      if (c.name === 'p') parts.push(paragraphTexts(c).join(' '))
+      else if (c.name === 'tbl' || c.name === 'tr' || c.name === 'tc' || CONTAINERS.has(c.name)) walk(c)
+    }
+  }
+  walk(tc)
+  return parts
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ')
+}
+
+const intAttr = (el: XmlElement | undefined, fallback: number) => {
+  const v = Number.parseInt(el?.attrs.val ?? '', 10)
+  return Number.isFinite(v) && v > 0 ? Math.min(v, 1000) : fallback
+}
+
+/** The rows of a table as a rectangular grid of slots (`w:tblGrid` columns, `w:gridBefore`/`gridAfter` as empty slots). */
+function tableGrid(tbl: XmlElement, place: GridSlot['place']): GridSlot[][] {
+  const empty = (): GridSlot => ({ text: '', span: 1, place })
+  const rows: GridSlot[][] = []
+  // Rows may sit inside content controls or tracked insertions.
+  const trs: XmlElement[] = []
+  const collect = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      if (c.name === 'tr') trs.push(c)
+      else if (CONTAINERS.has(c.name)) collect(c)
+    }
+  }
+  collect(tbl)
+  for (const tr of trs) {
+    const trPr = child(tr, 'trPr')
+    const row: GridSlot[] = []
+    for (let i = intAttr(child(trPr, 'gridBefore'), 0); i > 0; i--) row.push(empty())
+    const tcs: XmlElement[] = []
+    const cells = (el: XmlElement) => {
+      for (const c of elements(el)) {
+        if (c.name === 'tc') tcs.push(c)
+        else if (CONTAINERS.has(c.name)) cells(c)
+      }
+    }
+    cells(tr)
+    for (const tc of tcs) {
+      const tcPr = child(tc, 'tcPr')
+      const span = intAttr(child(tcPr, 'gridSpan'), 1)
+      const vMerge = child(tcPr, 'vMerge')
+      const hMerge = child(tcPr, 'hMerge')
+      // A vMerge without val="restart" continues the cell above; its text (normally none) is dropped.
+      const continued = (vMerge && vMerge.attrs.val !== 'restart') || (hMerge && hMerge.attrs.val !== 'restart')
+      row.push({ text: continued ? '' : cellContent(tc), span, place })
+      for (let i = 1; i < span; i++) row.push(empty())
+    }
+    for (let i = intAttr(child(trPr, 'gridAfter'), 0); i > 0; i--) row.push(empty())
+    rows.push(row)
+  }
+  const width = Math.max(elements(child(tbl, 'tblGrid') ?? { name: '', attrs: {}, children: [] }, 'gridCol').length, ...rows.map((r) => r.length))
+  for (const r of rows) while (r.length < width) r.push(empty())
+  return rows
+}

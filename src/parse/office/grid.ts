@@ -1,0 +1,81 @@
+import type { Place } from '../../model/index.ts'
+import type { LayoutCell, LayoutLine } from '../layout.ts'
+import { normalizeLine } from '../normalize.ts'
+
+/**
+ * One slot of a table grid. A merged cell is one slot with its text (the top-left one) and
+ * empty slots for the columns and rows it covers, so that tab positions line up with the data
+ * rows below it, as the table reader expects of every drawn table.
+ */
+export interface GridSlot {
+  /** Text as read; newlines and tabs inside it become spaces. */
+  text: string
+  /** Columns the cell spans (1 for a plain cell, and for the covered slots of a merge). */
+  span: number
+  /** The slot's place, given its layout line and 0-based [start, end) in that line's text. */
+  place: (line: number, start: number, end: number) => Place
+}
+
+/** A slot's text as a layout cell holds it: one line, normalised, trimmed. */
+export function cellText(text: string): string {
+  return normalizeLine(text.replace(/[\t\n\r\v\f\u2028\u2029]+/g, ' ')).trim()
+}
+
+/** A place in the extracted (layout) text: what DOCX cells and paragraphs get. */
+export const layoutPlace =
+  (file: string) =>
+  (line: number, start: number, end: number): Place => ({ file, start: { line, column: start + 1 }, end: { line, column: end + 1 } })
+
+/**
+ * The layout lines of one table, numbered from `firstLine`. Every row with any text becomes a
+ * tab-joined line with all its cells, empty ones included. Rows with a single text above the
+ * first row of two or more texts (titles, 编制单位 lines inside the table), and later rows whose
+ * only text is a cell spanning the whole width (notes, repeated titles), become plain lines,
+ * as they would be in a text disclosure. Rows without any text are left out.
+ */
+export function tableLines(rows: GridSlot[][], firstLine: number): LayoutLine[] {
+  const width = Math.max(0, ...rows.map((r) => r.length))
+  const out: LayoutLine[] = []
+  let inTable = false
+  for (const row of rows) {
+    const texts = row.map((s) => cellText(s.text))
+    const filled = texts.map((t, i) => (t ? i : -1)).filter((i) => i >= 0)
+    if (filled.length === 0) continue
+    const line = firstLine + out.length
+    if (filled.length >= 2) inTable = true
+    const only = filled.length === 1 ? filled[0]! : -1
+    if (only >= 0 && (!inTable || row[only]!.span >= width)) {
+      const text = texts[only]!
+      out.push({ line, text, place: row[only]!.place(line, 0, text.length) })
+      continue
+    }
+    const cells: LayoutCell[] = []
+    let start = 0
+    for (let i = 0; i < row.length; i++) {
+      const text = texts[i]!
+      cells.push({ text, start, place: row[i]!.place(line, start, start + text.length) })
+      start += text.length + 1
+    }
+    const text = texts.join('\t')
+    out.push({ line, text, cells, place: row[0]!.place(line, 0, text.length) })
+  }
+  return out
+}
+
+/**
+ * A paragraph as a layout line. A paragraph with tabs (`编制单位：…\t单位：万元`) gets cells, as
+ * a tab-separated text line does in textLayout.
+ */
+export function paragraphLine(text: string, line: number, place: (line: number, start: number, end: number) => Place): LayoutLine {
+  const norm = normalizeLine(text.replace(/[\n\r\v\f\u2028\u2029]+/g, ' ')).replace(/\s+$/, '')
+  const out: LayoutLine = { line, text: norm, place: place(line, 0, norm.length) }
+  if (norm.includes('\t')) {
+    let start = 0
+    out.cells = norm.split('\t').map((t) => {
+      const cell: LayoutCell = { text: t, start, place: place(line, start, start + t.length) }
+      start += t.length + 1
+      return cell
+    })
+  }
+  return out
+}
