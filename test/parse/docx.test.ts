@@ -62,7 +62,7 @@ test('DOCX: merged header cells keep their text in the first column and row, wit
     start: 15,
     place: { file: 'exp.docx', start: { line: 7, column: 16 }, end: { line: 7, column: 22 } },
   })
-  assert.deepEqual(layout.lines[0]!.place, { file: 'exp.docx', start: { line: 1, column: 1 }, end: { line: 1, column: 11 } })
+  assert.deepEqual(layout.lines[0]!.place, { file: 'exp.docx', start: { line: 1, column: 1 }, end: { line: 1, column: 12 } })
   assert.equal(layout.lines[0]!.cells, undefined)
 })
 
