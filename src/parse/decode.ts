@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer'
+
 /**
  * Bytes to text. Disclosures come as UTF-8 (with or without BOM), GB18030/GBK (older Windows
  * exports) and UTF-16 (Word's "Unicode text"). Node's WHATWG TextDecoder knows all of them
@@ -26,15 +28,12 @@ export function decode(bytes: Uint8Array): Decoded {
   const bomless = sniffUtf16(bytes)
   if (bomless) return utf16(bytes, bomless)
   if (hasNul(bytes)) throw new NotTextError('binary data (NUL bytes), not text')
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
-  } catch {
-    // Not valid UTF-8: the only other single-byte-compatible encoding disclosures use is GB18030 (a superset of GBK and GB2312).
-    const text = new TextDecoder('gb18030').decode(bytes)
-    const bad = (text.match(/\uFFFD/g) ?? []).length
-    if (bad > text.length / 100) throw new NotTextError('neither UTF-8 nor GB18030 text')
-    return { text, encoding: 'gb18030' }
-  }
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' }
+  // Not valid UTF-8: the only other ASCII-compatible encoding disclosures use is GB18030 (a superset of GBK and GB2312).
+  const text = new TextDecoder('gb18030').decode(bytes)
+  const bad = (text.match(/\uFFFD/g) ?? []).length
+  if (bad > text.length / 100) throw new NotTextError('neither UTF-8 nor GB18030 text')
+  return { text, encoding: 'gb18030' }
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decoded {

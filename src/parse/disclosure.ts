@@ -103,7 +103,10 @@ function checkComplete(layout: Layout, d: Disclosure, diagnostics: Diagnostic[])
     return
   }
   const lastTableLine = Math.max(...d.tables.flatMap((t) => [t.place?.start.line ?? 0, ...t.rows.map((r) => r.place?.start.line ?? 0)]))
-  const proseAfter = layout.lines.filter((l) => l.line > lastTableLine && /[，。]/.test(l.text)).length
+  let proseAfter = 0
+  for (let i = layout.lines.length - 1; i >= 0 && proseAfter < 3 && layout.lines[i]!.line > lastTableLine; i--) {
+    if (/[，。]/.test(layout.lines[i]!.text)) proseAfter++
+  }
   if (proseAfter < 3) {
     d.partial = true
     const last = layout.lines.filter((l) => l.text.trim()).at(-1)

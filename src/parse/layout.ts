@@ -1,5 +1,5 @@
 import type { Place } from '../model/index.ts'
-import { normalizeLine } from './normalize.ts'
+import { normalizeText } from './normalize.ts'
 
 /**
  * The intermediate form every reader produces: lines of text, each optionally split into the
@@ -35,8 +35,8 @@ export interface Layout {
 
 /** Layout of plain text, Markdown or tab-separated text. */
 export function textLayout(file: string, text: string): Layout {
-  const lines = text.split(/\r\n|\r|\n/).map((raw, i): LayoutLine => {
-    const norm = normalizeLine(raw)
+  // Normalisation keeps every character in place, so the whole text is normalised in one pass.
+  const lines = normalizeText(text).split(/\r\n|\r|\n/).map((norm, i): LayoutLine => {
     const line: LayoutLine = { line: i + 1, text: norm }
     if (norm.includes('\t')) {
       let start = 0

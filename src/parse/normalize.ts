@@ -5,12 +5,17 @@
  * line are therefore positions in the source line.
  */
 export function normalizeLine(line: string): string {
-  let out = WIDE.test(line) ? line.replace(WIDE_ALL, narrow) : line
+  return normalizeText(line)
+}
+
+/** `normalizeLine` for a whole text at once (one pass instead of one per line; lines keep their lengths). */
+export function normalizeText(text: string): string {
+  let out = WIDE.test(text) ? text.replace(WIDE_ALL, narrow) : text
   if (out.includes('<') || out.includes('&')) {
-    out = out.replace(/<\/?[a-zA-Z][^<>]*>/g, (m) => ' '.repeat(m.length)).replace(/&nbsp;/g, '      ')
+    out = out.replace(/<\/?[a-zA-Z][^<>\n]*>/g, (m) => ' '.repeat(m.length)).replace(/&nbsp;/g, '      ')
   }
   if (out.includes('**') || out.includes('__')) out = out.replace(/\*\*|__/g, '  ')
-  if (out.charCodeAt(0) === 35 /* # */) out = out.replace(/^(#{1,6}) /, (m) => ' '.repeat(m.length))
+  if (out.includes('#')) out = out.replace(/^(#{1,6}) /gm, (m) => ' '.repeat(m.length))
   return out
 }
 
@@ -34,5 +39,8 @@ export function normalizeLabel(text: string): string {
 
 /** Remove all whitespace (names inside row keys are printed with layout breaks: `日常专项业务项 目`). */
 export function squeeze(text: string): string {
-  return text.replace(/\s+/g, '')
+  return HAS_SPACE.test(text) ? text.replace(SPACES, '') : text
 }
+
+const HAS_SPACE = /\s/
+const SPACES = /\s+/g

@@ -24,6 +24,8 @@ interface Pending {
   /** Columns per row once decided (undefined entries: not yet). */
   columns: (string | undefined)[][]
   assignments: (Cell['assignment'] | undefined)[]
+  /** The evidence each row was last solved with. */
+  signatures: (string | undefined)[]
 }
 
 /** Which columns of which tables must agree, row by row (`exp.201` in 财政拨款收支总体表 is `201` elsewhere). */
@@ -108,6 +110,7 @@ export function readTables(
       rows,
       columns: rows.map((row) => row.numbers.map((n) => n.column)),
       assignments: rows.map(() => undefined),
+      signatures: rows.map(() => undefined),
     })
   }
   // A document prints each table once; a second table with the same key is kept under a numbered key.
@@ -140,8 +143,9 @@ function resolve(pending: Pending[]): void {
       if (group.length && group.every((r) => r.numbers.length === 0)) for (const z of zs) zero.add(z)
     }
   }
+  const ambiguous = pending.some((p) => p.spec && p.rows.some((r) => r.side !== 'income' && r.numbers.some((n) => !n.column)))
   // Two rounds: the second sees the first's decisions in sibling tables and in the other rows.
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; ambiguous && round < 2; round++) {
     const values = new Map<string, number>()
     for (const p of pending) {
       p.rows.forEach((row, i) => {
@@ -169,11 +173,16 @@ function resolve(pending: Pending[]): void {
         const own = p.columns[i]!
         const used = keys.map((c) => (useCount.get(c) ?? 0) - own.filter((o) => o === c).length > 0)
         const rowKey = row.key.replace(/^exp\./, '')
+        const siblings = keys.map((c) => sibling(p.key, rowKey, c))
+        // The second round changes nothing for a row whose evidence did not change.
+        const signature = `${siblings.join()}|${used.join()}`
+        if (p.signatures[i] === signature) return
+        p.signatures[i] = signature
         const { columns, assignment } = assignColumns({
           spec,
           values: row.numbers.map((n) => n.fen!),
           hints: row.numbers.map((n) => n.hint),
-          siblings: keys.map((c) => sibling(p.key, rowKey, c)),
+          siblings,
           zero: zeroHere,
           used,
           convention: keys.map((c) => convention(p.key, row, c)),

@@ -18,11 +18,11 @@ export interface RowContext {
   strictDecimals: boolean
 }
 
-const META = /^(编制部门|编制单位|单位[:：]|单位名称|部门名称[:：]|金额单位)/
+const META = /^\s*(编\s*制\s*部\s*门|编\s*制\s*单\s*位|单\s*位\s*[:：]|单位名称|部门名称\s*[:：]|金额单位)/
 const TOTAL = /^(合计|总计|合计数)$/
 
 function isMeta(text: string): boolean {
-  return META.test(squeeze(text))
+  return META.test(text)
 }
 
 /** Column-number header lines: `※ ※ ※ 1 2 3 …`. */
@@ -233,9 +233,7 @@ function isUnitName(name: string, units: Set<string>): boolean {
  */
 export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
   const incomeLines = ctx.key === 'fiscal_summary' ? FISCAL_INCOME_LINES : SUMMARY_INCOME_LINES
-  const classNames = new Map(
-    functionCodes().entries.filter((e) => e.level === '类').map((e) => [squeeze(e.name), e.code] as const),
-  )
+  const { classNames, classCodes } = classes()
   const rows: RawRow[] = []
   let nextIncome = 0
   for (const line of lines) {
@@ -252,7 +250,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       const m = /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t)
       const byName = classNames.get(t)
       const total = /支出总计|支出合计/.exec(t)
-      if (m && classNames.size && [...classNames.values()].includes(m[1]!)) {
+      if (m && classCodes.has(m[1]!)) {
         split = i
         expKey = `exp.${m[1]}`
         expLabel = m[2]!
@@ -324,6 +322,17 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
     }
   }
   return rows
+}
+
+let classCache: { classNames: Map<string, string>; classCodes: Set<string> } | undefined
+
+/** The function classes (类) of the catalog, by name and by code; the 类 list is complete. */
+function classes(): { classNames: Map<string, string>; classCodes: Set<string> } {
+  if (!classCache) {
+    const list = functionCodes().entries.filter((e) => e.level === '类')
+    classCache = { classNames: new Map(list.map((e) => [squeeze(e.name), e.code])), classCodes: new Set(list.map((e) => e.code)) }
+  }
+  return classCache
 }
 
 /** The next income line (in standard order) that a label names; searching forward keeps 单位资金 of 上年结转 apart from 5.单位资金. */

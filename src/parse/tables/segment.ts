@@ -19,9 +19,9 @@ export interface TableRegion {
 
 /** Prose: a sentence of the narrative, which ends a table. */
 function isProse(text: string): boolean {
-  const t = squeeze(text)
-  if (/^(编制部门|单位|备注|注)[:：]/.test(t)) return false
-  return t.length >= 24 && /[，。；]/.test(t)
+  const t = text.trim()
+  if (t.length < 24 || !/[，。；]/.test(t)) return false
+  return !/^(编制部门|单位|备注|注)\s*[:：]/.test(t)
 }
 
 function isEmptyNote(text: string): boolean {
@@ -44,6 +44,7 @@ const PART_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
  */
 function genericTitle(lines: LayoutLine[], i: number): string | undefined {
   const text = lines[i]!.text
+  if (text.length > 80 || !text.includes('表')) return undefined
   if (/^\s*(?:[-*+]\s|[一二三四五六七八九十]+、|\d+[.、])/.test(text) || lines[i]!.cells || PART.test(text)) return undefined
   const t = titleText(text)
   if (!t.endsWith('表') || t.length > 40 || /[，。；:：,;]/.test(t) || /为空表$|绩效目标表$|自评表$|目录/.test(t)) return undefined
@@ -76,7 +77,7 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
     const line = lines[i]!
     const text = line.text
     if (text.trim() === '') continue
-    const partMatch = PART.exec(text)
+    const partMatch = text.includes('部分') ? PART.exec(text) : null
     if (partMatch) part = PART_NUMBER[partMatch[1]!]!
     const number = matchTableNumber(text)
     const title = number === undefined ? matchTitle(text) : undefined
