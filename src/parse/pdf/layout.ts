@@ -10,6 +10,8 @@ export interface PdfCell extends LayoutCell {
   /** Columns and rows of the ruled table a merged cell spans (both 1 for a plain cell). */
   colSpan: number
   rowSpan: number
+  /** Set on the empty positions a merged cell covers (its text is in the row and column where it starts). */
+  covered?: true
 }
 
 /** A layout line read from a PDF. */
@@ -35,7 +37,7 @@ export function pageLines(file: string, page: number, rows: Row[], firstLine: nu
     let start = 0
     for (const c of row.cells) {
       const text = normalizeLine(c.text)
-      cells.push({
+      const cell: PdfCell = {
         text,
         start,
         place: {
@@ -47,7 +49,9 @@ export function pageLines(file: string, page: number, rows: Row[], firstLine: nu
         },
         colSpan: c.colSpan,
         rowSpan: c.rowSpan,
-      })
+      }
+      if (c.covered) cell.covered = true
+      cells.push(cell)
       start += text.length + 1
     }
     const text = cells.map((c) => c.text).join('\t')

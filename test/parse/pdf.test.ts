@@ -1,0 +1,201 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { readPdf, PdfError, type PdfLimits, type PdfLine } from '../../src/parse/pdf/index.ts'
+import { buildPdf, type FakePage } from './pdf-build.ts'
+
+const H = 842 // A4 height: PDF y goes up, layout y goes down (y' = 842 - y)
+
+/** A ruled table as a budget table is drawn: a merged header over two columns, an empty cell, a wrapped name. */
+function ruledTable(): FakePage {
+  const xs = [40, 100, 300, 400, 500]
+  const ys = [800, 780, 760, 740, 710]
+  const lines: [number, number, number, number][] = []
+  for (const y of ys) lines.push([xs[0]!, y, xs.at(-1)!, y])
+  for (const x of xs) {
+    // No rule between columns 0|1 and 2|3 in the first row band: those header cells are merged.
+    if (x === 100 || x === 400) lines.push([x, ys[1]!, x, ys.at(-1)!])
+    else lines.push([x, ys[0]!, x, ys.at(-1)!])
+  }
+  return {
+    lines,
+    text: [
+      { x: 40, y: 820, size: 12, text: 'Table 1 Expenditure' },
+      { x: 45, y: 786, text: 'Item' },
+      { x: 305, y: 786, text: 'Amount' },
+      { x: 45, y: 766, text: 'Code' },
+      { x: 105, y: 766, text: 'Name' },
+      { x: 305, y: 766, text: 'Basic' },
+      { x: 405, y: 766, text: 'Project' },
+      { x: 45, y: 746, text: '201' },
+      { x: 105, y: 746, text: 'General services' },
+      { x: 360, y: 746, text: '177.72' },
+      // A name wrapped onto two lines of one cell, numbers centred in their cells.
+      { x: 45, y: 722, text: '208' },
+      { x: 105, y: 727, text: 'Social security and' },
+      { x: 105, y: 715, text: 'employment' },
+      { x: 360, y: 722, text: '1.00' },
+      { x: 460, y: 722, text: '2.00' },
+      // Free text below the table, with wide gaps: an unruled row.
+      { x: 40, y: 680, text: '301' },
+      { x: 120, y: 680, text: 'Wages' },
+      { x: 300, y: 680, text: '12.50' },
+    ],
+  }
+}
+
+const cellTexts = (l: PdfLine | undefined) => l?.cells?.map((c) => c.text)
+
+test('pdf: a ruled table becomes one line per row, cells in header columns, empty cells kept', async () => {
+  const { layout, diagnostics } = await readPdf('t.pdf', buildPdf([ruledTable()]))
+  assert.deepEqual(diagnostics, [])
+  const texts = layout.lines.map((l) => l.text)
+  assert.deepEqual(texts, [
+    'Table 1 Expenditure',
+    'Item\t\tAmount\t',
+    'Code\tName\tBasic\tProject',
+    '201\tGeneral services\t177.72\t',
+    '208\tSocial security and employment\t1.00\t2.00',
+    '301\tWages\t12.50',
+  ])
+  assert.equal(layout.lines[0]!.cells, undefined, 'a free line of one cell has no cells')
+  assert.deepEqual(cellTexts(layout.lines[3]), ['201', 'General services', '177.72', ''])
+})
+
+test('pdf: merged header cells carry their span and box; covered positions are marked', async () => {
+  const { layout } = await readPdf('t.pdf', buildPdf([ruledTable()]))
+  const header = layout.lines[1]!.cells!
+  assert.deepEqual(
+    header.map((c) => [c.text, c.colSpan, c.rowSpan, c.covered ?? false]),
+    [
+      ['Item', 2, 1, false],
+      ['', 1, 1, true],
+      ['Amount', 2, 1, false],
+      ['', 1, 1, true],
+    ],
+  )
+  assert.deepEqual(header[0]!.place.box, [40, H - 800, 300, H - 780])
+})
+
+test('pdf: places give line, column, page and a top-left box in points', async () => {
+  const { layout } = await readPdf('t.pdf', buildPdf([ruledTable()]))
+  const row = layout.lines[3]!
+  assert.equal(row.line, 4)
+  assert.deepEqual(row.place.box, [40, H - 760, 500, H - 740])
+  const amount = row.cells![2]!
+  assert.equal(row.text.slice(amount.start, amount.start + amount.text.length), '177.72')
+  assert.deepEqual(amount.place, {
+    file: 't.pdf',
+    start: { line: 4, column: amount.start + 1 },
+    end: { line: 4, column: amount.start + 7 },
+    page: 1,
+    box: [300, H - 760, 400, H - 740],
+  })
+  // The free line's cell boxes come from its glyphs: the left edge is where the text starts.
+  const wages = layout.lines[5]!.cells![1]!
+  assert.equal(wages.place.box![0], 120)
+  assert.ok(Math.abs(wages.place.box![3] - (H - 680) - 1.2) < 0.01, 'box bottom is just below the baseline')
+})
+
+test('pdf: line numbers run across pages and each line knows its page', async () => {
+  const page = (n: number): FakePage => ({ text: [{ x: 50, y: 800, text: `page ${n} first` }, { x: 50, y: 780, text: `page ${n} second` }] })
+  const { layout } = await readPdf('t.pdf', buildPdf([page(1), page(2), page(3)]))
+  assert.deepEqual(
+    layout.lines.map((l) => [l.line, l.place.page, l.text]),
+    [
+      [1, 1, 'page 1 first'],
+      [2, 1, 'page 1 second'],
+      [3, 2, 'page 2 first'],
+      [4, 2, 'page 2 second'],
+      [5, 3, 'page 3 first'],
+      [6, 3, 'page 3 second'],
+    ],
+  )
+})
+
+test('pdf: a page whose glyphs have no Unicode mapping gets a diagnostic, not garbage text', async () => {
+  const bytes = buildPdf([{ text: [{ x: 50, y: 800, text: 'this text cannot be mapped back' }] }], { font: 'unmapped' })
+  const { layout, diagnostics } = await readPdf('t.pdf', bytes)
+  assert.deepEqual(layout.lines, [])
+  assert.deepEqual(
+    diagnostics.map((d) => [d.ruleId, d.severity, d.place?.page]),
+    [['parse/pdf-unmapped-glyphs', 'error', 1]],
+  )
+  assert.match(diagnostics[0]!.message, /ToUnicode/)
+})
+
+test('pdf: a page without text (a scan) gets a diagnostic', async () => {
+  const { layout, diagnostics } = await readPdf('t.pdf', buildPdf([{ text: [{ x: 50, y: 800, text: 'cover' }] }, { lines: [[40, 400, 500, 400]] }]))
+  assert.deepEqual(layout.lines.map((l) => l.text), ['cover'])
+  assert.deepEqual(diagnostics.map((d) => [d.ruleId, d.place?.page]), [['parse/pdf-no-text', 2]])
+})
+
+test('pdf: 500 pages are read in bounded time; a page cap skips the rest with a diagnostic', async () => {
+  const pages: FakePage[] = Array.from({ length: 500 }, (_, i) => ({
+    text: Array.from({ length: 5 }, (_, j) =>
+      [`p${i + 1} l${j + 1}`, '201', '390.05', '177.72'].map((text, k) => ({ x: 50 + k * 100, y: 800 - j * 20, text })),
+    ).flat(),
+  }))
+  const bytes = buildPdf(pages)
+  const all = await readPdf('big.pdf', bytes)
+  assert.equal(all.pages, 500)
+  assert.equal(all.pagesRead, 500)
+  assert.equal(all.layout.lines.length, 500 * 5)
+  assert.deepEqual(all.layout.lines.at(-1)!.cells!.map((c) => c.text), ['p500 l5', '201', '390.05', '177.72'])
+  const capped = await readPdf('big.pdf', bytes, { maxPages: 100 })
+  assert.equal(capped.pagesRead, 100)
+  assert.equal(capped.layout.lines.length, 100 * 5)
+  assert.deepEqual(capped.diagnostics.map((d) => d.ruleId), ['parse/pdf-page-limit'])
+  assert.match(capped.diagnostics[0]!.message, /500/)
+})
+
+/** Expect readPdf to reject with a PdfError of this reason whose message names the file. */
+async function rejects(file: string, bytes: Uint8Array, reason: string, pattern: RegExp, limits: Partial<PdfLimits> = {}) {
+  await assert.rejects(readPdf(file, bytes, limits), (e: unknown) => {
+    assert.ok(e instanceof PdfError, `expected a PdfError, got ${String(e)}`)
+    assert.equal(e.reason, reason)
+    assert.ok(e.message.startsWith(`${file}: `), e.message)
+    assert.match(e.message, pattern)
+    return true
+  })
+}
+
+test('pdf: encrypted with a user password → clear error naming the file', async () => {
+  // Made with `qpdf --encrypt secret owner 256` from a buildPdf page (AES-256).
+  const file = 'test/fixtures/pdf/encrypted-user-password.pdf'
+  await rejects(file, readFileSync(file), 'encrypted', /加密|encrypted/)
+})
+
+test('pdf: encrypted with an owner password only (empty user password) opens', async () => {
+  const file = 'test/fixtures/pdf/encrypted-owner-only.pdf'
+  const { layout } = await readPdf(file, readFileSync(file))
+  assert.deepEqual(layout.lines.map((l) => l.text), ['Budget 2024 (test)', 'abcdefghijklmnopqrstuvwxyz'])
+})
+
+test('pdf: truncated, corrupt or empty files end with a clear error, never a hang', async () => {
+  const good = buildPdf([ruledTable(), ruledTable()])
+  await rejects('half.pdf', good.subarray(0, good.length >> 1), 'invalid', /损坏|truncated/)
+  await rejects('head.pdf', good.subarray(0, 200), 'invalid', /损坏|truncated/)
+  await rejects('empty.pdf', new Uint8Array(0), 'invalid', /PDF/)
+  const noHeader = new Uint8Array(good)
+  noHeader.set(new TextEncoder().encode('%XYZ-'), 0)
+  await rejects('header.pdf', noHeader, 'invalid', /%PDF-/)
+  await rejects('garbage.pdf', new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(10000)), 'invalid', /损坏|truncated/)
+  await rejects('huge.pdf', good, 'too-large', /过大|too large/, { maxBytes: 1000 })
+})
+
+test('pdf: a file cut after its last page still reads, with a truncation warning', async () => {
+  const good = buildPdf([ruledTable()])
+  // Drop the trailer's %%EOF: pdf.js rebuilds the cross-reference table from the objects.
+  const cut = good.subarray(0, good.length - 7)
+  const { layout, diagnostics } = await readPdf('cut.pdf', cut)
+  assert.equal(layout.lines.length, 6)
+  assert.deepEqual(diagnostics.map((d) => d.ruleId), ['parse/pdf-truncated'])
+})
+
+test('pdf: the caller keeps its bytes (pdf.js transfers the buffer it is given)', async () => {
+  const bytes = buildPdf([ruledTable()])
+  const length = bytes.length
+  await readPdf('t.pdf', bytes)
+  assert.equal(bytes.length, length)
+})
