@@ -145,3 +145,33 @@ test('a column the standard table does not have gets its own key, never a forced
   ])
   assert.ok(t.columns.some((c) => c.key === 'x:事业收入'))
 })
+
+test('a two-sided table whose classes are named without codes (一、一般公共服务支出) maps them by the complete 类 list', () => {
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '部门收支总体情况表',
+    '单位：万元',
+    '收入\t\t支出\t',
+    '项目\t预算数\t项目\t预算数',
+    '一、本年收入\t100.00\t一、一般公共服务支出\t80.00',
+    '1.一般公共预算拨款\t100.00\t二、社会保障和就业支出\t20.00',
+    '收入总计\t100.00\t支出总计\t100.00',
+    '第三部分 情况说明',
+    '某单位收支总预算 100.00 万元，全部为一般公共预算拨款，比上年增加 1.00 万元。',
+    '一般公共服务支出 80.00 万元，占 80.00%，主要用于日常运转。',
+    '社会保障和就业支出 20.00 万元，占 20.00%，主要用于社会保险缴费。',
+  ].join('\n')
+  assert.equal(
+    toFacts(parse('named', doc)),
+    [
+      'table,row,column,value',
+      'summary,inc.current,amount,100.00',
+      'summary,exp.201,amount,80.00',
+      'summary,inc.general,amount,100.00',
+      'summary,exp.208,amount,20.00',
+      'summary,inc.total,amount,100.00',
+      'summary,exp.total,amount,100.00',
+      '',
+    ].join('\n'),
+  )
+})
