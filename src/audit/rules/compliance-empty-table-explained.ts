@@ -5,6 +5,8 @@ import { TABLE_TITLES } from './narrative-support.ts'
 /** A sentence of the document with its place. */
 interface Sentence {
   text: string
+  /** The table key the parser matched the sentence to (`Disclosure.emptyTables[].key`). */
+  key?: string | undefined
   place?: Place | undefined
 }
 
@@ -26,12 +28,13 @@ function emptySentences(d: Disclosure): Sentence[] {
     const o = v as Record<string, unknown>
     for (const k of ['text', 'value', 'definition']) {
       const t = o[k]
-      if (typeof t === 'string' && EMPTY.test(t)) out.push({ text: t.replace(/\s+/g, ''), place: o.place as Place | undefined })
+      if (typeof t === 'string' && EMPTY.test(t))
+        out.push({ text: t.replace(/\s+/g, ''), key: typeof o.key === 'string' && k === 'text' && typeof o.table === 'string' ? o.key : undefined, place: o.place as Place | undefined })
     }
     for (const [k, x] of Object.entries(o)) if (k !== 'tables' && k !== 'place') walk(x)
   }
   walk(d)
-  for (const t of d.tables) if (t.emptyNote) out.push({ text: t.emptyNote.text.replace(/\s+/g, ''), place: t.emptyNote.place })
+  for (const t of d.tables) if (t.emptyNote) out.push({ text: t.emptyNote.text.replace(/\s+/g, ''), key: t.key, place: t.emptyNote.place })
   return out
 }
 
@@ -53,6 +56,7 @@ const NAMES: Record<string, RegExp> = {
 
 /** The sentence explaining a table: one naming it, a note attached to it, or a global note. */
 function explains(s: Sentence, t: Table): boolean {
+  if (s.key) return s.key === t.key
   if (/空表表示|空表为/.test(s.text)) return true
   const re = NAMES[t.key]
   if (re?.test(s.text)) return true
@@ -91,8 +95,10 @@ export default defineRule({
       }
       if (!hasNumbers) continue
       // A sentence naming this table as empty (not a global note, not a note of another table).
-      const wrong = sentences.find((s) => /为空表/.test(s.text) && NAMES[t.key]?.test(s.text.slice(Math.max(0, s.text.indexOf('为空表') - 24), s.text.indexOf('为空表'))))
-      if (wrong && !d.tables.some((o) => o !== t && o.empty && NAMES[o.key]?.test(wrong.text.slice(Math.max(0, wrong.text.indexOf('为空表') - 24)))))
+      const names = (s: Sentence, key: string): boolean =>
+        s.key ? s.key === key : !!NAMES[key]?.test(s.text.slice(Math.max(0, s.text.indexOf('为空表') - 24), s.text.indexOf('为空表')))
+      const wrong = sentences.find((s) => /为空表/.test(s.text) && names(s, t.key))
+      if (wrong && (wrong.key || !d.tables.some((o) => o !== t && o.empty && names(wrong, o.key))))
         report({ messageId: 'notEmpty', data: { title }, place: wrong.place, path: ['tables', t.key], related: [{ message: title, place: t.place, path: ['tables', t.key] }] })
     }
   },

@@ -347,7 +347,8 @@ function roleFromKey(section: string, key: string | undefined, code: string | un
     case 'general_structure':
       return code?.length === 3 ? `general.class:${code}` : undefined
     case 'general_detail':
-      return code && code.length >= 5 ? `general.item:${code}` : undefined
+      // A 项 the tables do not print has no code (seed 003 l.516 科学技术支出 0.00): keyed by its names.
+      return code && code.length >= 5 ? `general.item:${code}` : /\(项\)/.test(norm(subject)) ? `general.item:name:${norm(subject)}` : undefined
     case 'general_basic':
       return key === 'total' ? 'basic.total' : key === 'personnel' ? 'basic.personnel' : key === 'public' ? 'basic.public' : undefined
     case 'general_project':
@@ -634,6 +635,12 @@ function incomeLine(d: Disclosure, key: string): Side | undefined {
 function itemSide(d: Disclosure, code: string): Side | undefined {
   const t = tableOf(d, 'general_expenditure')
   if (!t) return undefined
+  if (code.startsWith('name:')) {
+    // Unresolved names: zero when the table prints nothing of its 类 at all, else unknown.
+    const cls = classCode(d, className(/^(.*?)\(类\)/.exec(code.slice(5))?.[1] ?? ''))
+    if (!cls || t.rows.length === 0 || t.rows.some((r) => r.key.startsWith(cls))) return undefined
+    return { fen: 0, place: t.place, path: ['tables', t.key, 'rows', cls, 'total'], label: `${titleOf(t)}（无 ${cls} 类）`, derived: { addends: 0 } }
+  }
   const s = codeOf(d, 'general_expenditure', code, 'total')
   if (s) return s
   // A 项 the table does not print at all is zero this year (seed 003 l.516: 科学技术支出 0.00 万元).

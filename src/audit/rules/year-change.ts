@@ -1,12 +1,18 @@
 import type { Disclosure } from '../../model/index.ts'
 import { defineRule } from '../define-rule.ts'
-import { CENT, classify, placeOfClaim, relatedOf, sideOf, signed, yuan, type Side } from './narrative-support.ts'
+import { CENT, classify, norm, placeOfClaim, relatedOf, sideOf, signed, yuan, type Classified, type Side } from './narrative-support.ts'
 
 /** Last year's figure for a role: its own narrative statement, else its table. */
-function lastYear(prev: Disclosure, role: string, cache: Map<string, Side | undefined>): Side | undefined {
+function lastYear(prev: Disclosure, now: Classified, cache: Map<string, Side | undefined>): Side | undefined {
+  const role = now.role!
   if (cache.has(role)) return cache.get(role)
   let side: Side | undefined
-  const c = classify(prev).find((x) => x.role === role && x.claim.amount)
+  const all = classify(prev).filter((x) => x.claim.amount)
+  // The same role; else, for a 项 whose code one of the years could not resolve, the same names.
+  const names = norm(now.claim.subject)
+  const c =
+    all.find((x) => x.role === role) ??
+    (role.startsWith('general.item:') ? all.find((x) => x.role?.startsWith('general.item:') && norm(x.claim.subject) === names) : undefined)
   if (c?.claim.amount) side = { fen: c.claim.amount.fen, place: placeOfClaim(c.claim), path: [...c.path, 'amount'], label: `上年公开「${c.claim.subject}」` }
   else {
     const t = sideOf(prev, role)
@@ -61,7 +67,7 @@ export default defineRule({
     for (const c of classify(d)) {
       const { amount, change } = c.claim
       if (!c.role || !amount || !change) continue
-      const last = lastYear(prev, c.role, cache)
+      const last = lastYear(prev, c, cache)
       if (!last) continue
       const expected = amount.fen - last.fen
       const diff = change.fen - expected
