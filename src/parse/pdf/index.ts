@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../../model/index.ts'
-import type { Layout } from '../layout.ts'
 import { pageWords, type Matrix } from './glyphs.ts'
 import { findGrids } from './grid.ts'
 import { pageLines, type PdfLine } from './layout.ts'
@@ -10,9 +9,15 @@ import { pageRules, type OperatorList } from './ruling.ts'
 export { PdfError, defaultLimits, type PdfFailure, type PdfLimits } from './load.ts'
 export type { PdfCell, PdfLine } from './layout.ts'
 
+/** The layout of a PDF: a `Layout` whose lines and cells all carry a page and a box. */
+export interface PdfLayout {
+  file: string
+  lines: PdfLine[]
+}
+
 /** What reading a PDF gives: its layout and what was wrong with some of its pages. */
 export interface PdfRead {
-  layout: Layout & { lines: PdfLine[] }
+  layout: PdfLayout
   diagnostics: Diagnostic[]
   /** Pages in the file, and pages read. */
   pages: number
