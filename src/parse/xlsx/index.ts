@@ -1,0 +1,220 @@
+import { posix } from 'node:path'
+import type { Diagnostic, Place } from '../../model/index.ts'
+import type { LayoutLine } from '../layout.ts'
+import { squeeze } from '../normalize.ts'
+import { OfficeError } from '../office/error.ts'
+import { cellText, tableLines, type GridSlot } from '../office/grid.ts'
+import type { OfficeRead } from '../office/read.ts'
+import { child, elements, parseXml, type XmlElement } from '../office/xml.ts'
+import { defaultZipLimits, openZip, type Zip, type ZipLimits } from '../office/zip.ts'
+import { BUILTIN_FORMATS, formatNumber } from './number-format.ts'
+import { readSharedStrings, readSheet, refOf, type RawCell } from './sheet.ts'
+
+export { OfficeError, type OfficeProblem } from '../office/error.ts'
+export type { OfficeRead } from '../office/read.ts'
+
+/** Limits on an XLSX beyond those of its ZIP container. */
+export interface XlsxLimits extends ZipLimits {
+  /** Cells with a value kept per sheet; the rest of a sheet is dropped with a diagnostic. */
+  maxCells: number
+  /** Columns of one sheet's used range; columns beyond are dropped with a diagnostic. */
+  maxColumns: number
+}
+
+/** A budget table has at most a few dozen columns and a few thousand rows. */
+export const defaultXlsxLimits: XlsxLimits = { ...defaultZipLimits, maxCells: 1_000_000, maxColumns: 256 }
+
+/**
+ * Read an XLSX into the layout every reader produces. Budget systems export one sheet per table,
+ * so each visible sheet becomes one block of lines: the sheet name as a title (`表1`, then the
+ * title) when the sheet has no title row of its own, then one tab-joined line per row of its
+ * used range, each cell with its sheet and reference (`B7`). A merged range keeps its text in
+ * its top-left cell, the other cells empty. Numbers stored as numbers print as the cell's number
+ * format shows them (two decimals for `0.00`, no float noise); formulas give their cached result.
+ * Hidden sheets, rows and columns are not part of the published table and are left out.
+ * Throws OfficeError naming the file when it is not a readable XLSX (empty, encrypted, legacy
+ * .xls, corrupt, truncated, a zip bomb).
+ */
+export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): OfficeRead {
+  const lim = { ...defaultXlsxLimits, ...limits }
+  const zip = openZip(file, bytes, 'XLSX', lim)
+  const workbookPath = relTargets(zip, '_rels/.rels', '').find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml'
+  const workbookXml = zip.text(workbookPath)
+  if (workbookXml === undefined) {
+    const what = zip.has('word/document.xml') ? '这是 DOCX 文件 (this is a DOCX file)' : `缺少 ${workbookPath} (no workbook part)`
+    throw new OfficeError(file, 'not-office', `不是 XLSX 文件：${what}`)
+  }
+  const workbook = child(parseXml(workbookXml), 'workbook')
+  if (!workbook) throw new OfficeError(file, 'corrupt', '文件已损坏：workbook.xml 没有 workbook 元素 (no workbook element)')
+  const dir = posix.dirname(workbookPath)
+  const rels = relTargets(zip, posix.join(dir, '_rels', `${posix.basename(workbookPath)}.rels`), dir)
+  const date1904 = ['1', 'true'].includes(child(workbook, 'workbookPr')?.attrs.date1904 ?? '')
+  const sharedPath = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? posix.join(dir, 'sharedStrings.xml')
+  const sharedXml = zip.text(sharedPath)
+  const shared = sharedXml === undefined ? [] : readSharedStrings(sharedXml)
+  const stylesPath = rels.find((r) => r.type.endsWith('/styles'))?.target ?? posix.join(dir, 'styles.xml')
+  const formats = styleFormats(zip.text(stylesPath))
+
+  const diagnostics: Diagnostic[] = []
+  const lines: LayoutLine[] = []
+  for (const s of elements(child(workbook, 'sheets') ?? EMPTY, 'sheet')) {
+    const name = s.attrs.name ?? ''
+    const rel = rels.find((r) => r.id === s.attrs.id)
+    if (!rel || !rel.type.endsWith('/worksheet')) continue // chart sheets and dialog sheets hold no cells
+    const at: Place = { file, start: { line: lines.length + 1, column: 1 }, sheet: name }
+    if (s.attrs.state === 'hidden' || s.attrs.state === 'veryHidden') {
+      diagnostics.push({ ruleId: 'parse/xlsx-hidden-sheet', severity: 'info', message: `隐藏的工作表「${name}」未读取 (hidden sheet not read)`, place: at })
+      continue
+    }
+    const xml = zip.text(rel.target)
+    if (xml === undefined) {
+      diagnostics.push({ ruleId: 'parse/xlsx-missing-sheet', severity: 'warning', message: `工作表「${name}」缺少内容 ${rel.target} (sheet part missing)`, place: at })
+      continue
+    }
+    const raw = readSheet(xml, lim.maxCells)
+    if (raw.truncated)
+      diagnostics.push({
+        ruleId: 'parse/xlsx-cell-limit',
+        severity: 'warning',
+        message: `工作表「${name}」超过 ${lim.maxCells} 个单元格，其余未读取 (only the first ${lim.maxCells} cells read)`,
+        place: at,
+      })
+    const texts = new Map<string, { text: string; cell: RawCell }>()
+    for (const c of raw.cells) {
+      if (c.formula && !c.hasValue)
+        diagnostics.push({
+          ruleId: 'parse/xlsx-formula-without-value',
+          severity: 'warning',
+          message: `单元格 ${refOf(c.row, c.col)} 是公式但没有保存计算结果，按空白处理 (formula without a cached result)`,
+          place: { ...at, cell: refOf(c.row, c.col) },
+        })
+      const text = cellValue(c, shared, formats, date1904)
+      if (text.trim() && !raw.hiddenRows.has(c.row) && !raw.hiddenCols.has(c.col)) texts.set(`${c.row},${c.col}`, { text, cell: c })
+    }
+    if (texts.size === 0) continue
+    const rowsUsed = [...new Set([...texts.values()].map((t) => t.cell.row))].sort((a, b) => a - b)
+    let cols = [...new Set([...texts.values()].map((t) => t.cell.col))]
+    const minCol = Math.min(...cols)
+    const maxCol = Math.max(...cols)
+    cols = []
+    for (let c = minCol; c <= maxCol; c++) if (!raw.hiddenCols.has(c)) cols.push(c)
+    if (cols.length > lim.maxColumns) {
+      diagnostics.push({
+        ruleId: 'parse/xlsx-column-limit',
+        severity: 'warning',
+        message: `工作表「${name}」有 ${cols.length} 列，只读取前 ${lim.maxColumns} 列 (only the first ${lim.maxColumns} columns read)`,
+        place: at,
+      })
+      cols = cols.slice(0, lim.maxColumns)
+    }
+    // Cells covered by a merge (not its top-left cell) are empty; a merge's span counts its visible columns.
+    const covered = new Set<string>()
+    const spans = new Map<string, number>()
+    for (const [top, left, bottom, right] of raw.merges) {
+      if ((bottom - top + 1) * (right - left + 1) > 1_000_000) continue
+      spans.set(`${top},${left}`, cols.filter((c) => c >= left && c <= right).length)
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) covered.add(`${r},${c}`)
+    }
+    const grid = rowsUsed.map((r) =>
+      cols.map((c): GridSlot => {
+        const key = `${r},${c}`
+        const cell = refOf(r, c)
+        return {
+          text: covered.has(key) ? '' : (texts.get(key)?.text ?? ''),
+          span: spans.get(key) ?? 1,
+          place: (line, start, end) => ({ file, start: { line, column: start + 1 }, end: { line, column: end + 1 }, sheet: name, cell }),
+        }
+      }),
+    )
+    if (lines.length > 0) lines.push({ line: lines.length + 1, text: '' })
+    for (const title of titleLines(name, preamble(grid))) {
+      const line = lines.length + 1
+      lines.push({ line, text: title, place: { file, start: { line, column: 1 }, end: { line, column: title.length + 1 }, sheet: name } })
+    }
+    lines.push(...tableLines(grid, lines.length + 1))
+  }
+  return { layout: { file, lines }, diagnostics }
+}
+
+const EMPTY: XmlElement = { name: '', attrs: {}, children: [] }
+
+/** The relationships of a part, with targets resolved to package paths. */
+function relTargets(zip: Zip, relsPath: string, baseDir: string): { id: string; type: string; target: string }[] {
+  const xml = zip.text(relsPath)
+  if (xml === undefined) return []
+  return elements(child(parseXml(xml), 'Relationships') ?? EMPTY, 'Relationship').map((r) => {
+    const t = r.attrs.Target ?? ''
+    const target = t.startsWith('/') ? t.slice(1) : posix.normalize(posix.join(baseDir, t))
+    return { id: r.attrs.Id ?? '', type: r.attrs.Type ?? '', target }
+  })
+}
+
+/** The number format code of each cell style (`cellXfs` index → format code). */
+function styleFormats(xml: string | undefined): string[] {
+  if (xml === undefined) return []
+  const styles = child(parseXml(xml), 'styleSheet')
+  const custom = new Map<number, string>()
+  for (const f of elements(child(styles, 'numFmts') ?? EMPTY, 'numFmt')) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? 'General')
+  return elements(child(styles, 'cellXfs') ?? EMPTY, 'xf').map((xf) => {
+    const id = Number(xf.attrs.numFmtId) || 0
+    return custom.get(id) ?? BUILTIN_FORMATS[id] ?? 'General'
+  })
+}
+
+/** Excel escapes control characters in strings as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19). */
+const unescape = (s: string) => s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+
+/** The text a cell shows. */
+function cellValue(c: RawCell, shared: string[], formats: string[], date1904: boolean): string {
+  if (!c.hasValue) return ''
+  switch (c.type) {
+    case 's':
+      return unescape(shared[Number(c.value)] ?? '')
+    case 'str':
+    case 'inlineStr':
+      return unescape(c.value)
+    case 'b':
+      return c.value === '1' ? 'TRUE' : 'FALSE'
+    case 'e':
+      return c.value
+    case 'd':
+      return c.value.replace(/T00:00:00(?:\.0+)?Z?$/, '')
+    default: {
+      const v = Number(c.value)
+      if (c.value.trim() === '' || !Number.isFinite(v)) return c.value
+      return formatNumber(v, formats[c.style] ?? 'General', date1904)
+    }
+  }
+}
+
+/** The plain texts above a sheet's first row of two or more texts: its title rows. */
+function preamble(grid: GridSlot[][]): string[] {
+  const out: string[] = []
+  for (const row of grid) {
+    const texts = row.map((s) => cellText(s.text)).filter(Boolean)
+    if (texts.length >= 2) break
+    out.push(...texts)
+  }
+  return out
+}
+
+/** Default sheet names say nothing about the table. */
+const GENERIC = /^(?:sheet|工作表|表单|Лист)\s*\d*$/i
+
+/**
+ * Title lines taken from the sheet name, for a sheet without a title row: `表1 部门收支总体情况表`
+ * gives `表1` unless the sheet already prints `表1`, and `部门收支总体情况表` unless the sheet
+ * prints that title or another one (a row ending in 表).
+ */
+export function titleLines(sheetName: string, preambleTexts: string[]): string[] {
+  const name = cellText(sheetName)
+  if (!name || GENERIC.test(name)) return []
+  const printed = squeeze(preambleTexts.join('\n'))
+  const m = /^(?:附?表\s*([0-9一二三四五六七八九十]+(?:-\d+)?)[、.:：\s]*)?(.*)$/.exec(name)!
+  const out: string[] = []
+  if (m[1] !== undefined && !printed.includes(`表${m[1]}`)) out.push(`表${m[1]}`)
+  const title = (m[2] ?? '').trim()
+  const hasTitle = preambleTexts.some((t) => /表\s*[)）]?\s*$/.test(t) || (title !== '' && squeeze(t).includes(squeeze(title))))
+  if (title && !hasTitle) out.push(title)
+  return out
+}
