@@ -99,7 +99,8 @@ function classifyMissingColumns(table: Table): void {
       if (Math.abs(total - sum) <= identity.parts.length * centOf(cellOf(row, identity.total), table.unit)) hold++
       else fail++
     }
-    for (const k of absent) (fail > hold ? lost : zero).add(k)
+    // One failing row is a wrong number, not a lost column: a column counts as lost only on repeated evidence.
+    for (const k of absent) (fail > hold && fail >= 2 ? lost : zero).add(k)
   }
   // A column lost for one identity is unknown everywhere.
   for (const k of lost) zero.delete(k)
@@ -274,3 +275,28 @@ export function columnValue(table: Table, column: string): ColumnValue | undefin
 
 /** The fen of a column value. */
 export const fenOf = (v: ColumnValue): number => v.stated?.fen ?? v.parts.reduce((a, f) => a + f.fen, 0)
+
+/**
+ * The rows grouped under each implementing-unit row (`unit:<name>`) of a project or named table:
+ * the rows after it up to the next unit row or the 合计 row. Of these, the top-level ones (code
+ * rows without a parent in the group, project rows of a named table) add up to the unit row.
+ */
+export function unitGroups(table: Table): { unit: Row; members: Row[] }[] {
+  const groups: { unit: Row; rows: Row[] }[] = []
+  let current: { unit: Row; rows: Row[] } | undefined
+  for (const row of table.rows) {
+    if (isUnitRow(row)) groups.push((current = { unit: row, rows: [] }))
+    else if (row.key === 'total') current = undefined
+    else current?.rows.push(row)
+  }
+  const tree = new Map(codeTree(table).map((n) => [n.row, n]))
+  return groups.map(({ unit, rows }) => {
+    const inGroup = new Set(rows)
+    const members = rows.filter((r) => {
+      const node = tree.get(r)
+      if (node) return !node.parent || !inGroup.has(node.parent.row)
+      return r.key.startsWith('project:')
+    })
+    return { unit, members }
+  })
+}

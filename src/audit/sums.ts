@@ -151,7 +151,10 @@ export function checkSame(report: (r: Report<SumMessageId>) => void, a: Side, b:
   const order = [a, b].sort((x, y) => rank(x) - rank(y))
   const [first, second] = order as [Side, Side]
   if (first.value.partial) return 'skipped'
-  const total: Figure = first.value.stated ?? {
+  // A sum with one stated row (the others blank, read as zero) is that row: point at its cell.
+  const statedParts = first.value.parts.filter((p) => p.cell)
+  const single = !first.value.stated && statedParts.length === 1 ? { ...statedParts[0]!, fen: fenOf(first.value) } : undefined
+  const total: Figure = first.value.stated ?? single ?? {
     fen: fenOf(first.value),
     table: first.table,
     column: first.value.parts[0]?.column ?? 'total',
@@ -166,7 +169,7 @@ export function checkSame(report: (r: Report<SumMessageId>) => void, a: Side, b:
     addends,
     what: second.where,
     whatEn: second.whereEn,
-    ...(first.value.stated ? {} : { where: first.where, whereEn: first.whereEn }),
+    ...(first.value.stated || single ? {} : { where: first.where, whereEn: first.whereEn }),
   })
 }
 

@@ -1,4 +1,6 @@
+import * as audit from './commands/audit.ts'
 import * as parse from './commands/parse.ts'
+import * as rules from './commands/rules.ts'
 
 /** A CLI verb: a one-line summary and a runner returning the exit code. */
 interface Command {
@@ -7,7 +9,7 @@ interface Command {
 }
 
 /** The verbs, in the order `yusuan --help` lists them. */
-const COMMANDS: Record<string, Command> = { parse }
+const COMMANDS: Record<string, Command> = { parse, audit, rules }
 
 function help(): string {
   return ['yusuan — 部门预算公开：解析、审核、生成、发布', '', ...Object.values(COMMANDS).map((c) => `  yusuan ${c.summary}`), ''].join('\n')

@@ -20,5 +20,10 @@ ruleTester.run(rule, {
       doc: mutate(seed('001'), ['tables', 'income', 'rows', '2080505', 'total'], 1),
       errors: [{ messageId: 'mismatch', path: ['tables', 'summary', 'rows', 'exp.208', 'amount'] }],
     },
+    {
+      name: 'seed 001 其中：其他收入 +1.00 exceeds the 单位资金 column (its heading line is lost)',
+      doc: mutate(seed('001'), ['tables', 'summary', 'rows', 'inc.unit.other', 'amount'], 1),
+      errors: [{ messageId: 'excess', path: ['tables', 'income', 'rows', '2010306', 'unit'] }],
+    },
   ],
 })

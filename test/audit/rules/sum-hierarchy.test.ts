@@ -42,5 +42,15 @@ ruleTester.run(rule, {
       doc: mutate(seed('002'), ['tables', 'general_project', 'rows', '2010303/人员补助项目', 'total'], 1),
       errors: [{ messageId: 'mismatch', path: at('general_project', '20103', 'total') }],
     },
+    {
+      name: 'seed 003 表7 unit row 库尔勒市行政服务中心 +1.00 against the rows under it',
+      doc: mutate(seed('003'), ['tables', 'general_project', 'rows', 'unit:库尔勒市行政服务中心', 'goods_services'], 1),
+      errors: [{ messageId: 'mismatch', path: at('general_project', 'unit:库尔勒市行政服务中心', 'goods_services'), line: 360 }],
+    },
+    {
+      name: 'seed 003 表11 unit row -1.00 against its project',
+      doc: mutate(seed('003'), ['tables', 'entrusted', 'rows', 'unit:库尔勒市行政服务中心', 'total'], -1),
+      errors: [{ messageId: 'mismatch', path: at('entrusted', 'unit:库尔勒市行政服务中心', 'total'), line: 423 }],
+    },
   ],
 })

@@ -18,6 +18,11 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      name: 'seed 001 三公 公务用车运行费 合计 +1.00 (a one-row table: one failing row is not a lost column)',
+      doc: mutate(seed('001'), ['tables', 'three_public', 'rows', 'vehicles.operation', 'total'], 1),
+      errors: [{ messageId: 'mismatch', path: ['tables', 'three_public', 'rows', 'vehicles.operation', 'total'], line: 547 }],
+    },
+    {
       name: 'seed 002 表3 2010350 基本支出 +1.00',
       doc: mutate(seed('002'), ['tables', 'expenditure', 'rows', '2010350', 'basic'], 1),
       errors: [{ messageId: 'mismatch', path: ['tables', 'expenditure', 'rows', '2010350', 'total'] }],

@@ -1,0 +1,191 @@
+import { parse, type DefaultTreeAdapterTypes } from 'parse5'
+import type { Diagnostic, Place } from '../../model/index.ts'
+import type { LayoutLine } from '../layout.ts'
+import { normalizeLine } from '../normalize.ts'
+import { OfficeError } from '../office/error.ts'
+import { tableLines, type GridSlot } from '../office/grid.ts'
+import type { OfficeRead } from '../office/read.ts'
+import { decodeHtml, NotTextError } from './decode-html.ts'
+
+export { OfficeError, type OfficeProblem } from '../office/error.ts'
+export type { OfficeRead } from '../office/read.ts'
+export { decodeHtml, declaredCharset, type DecodedHtml } from './decode-html.ts'
+
+type Node = DefaultTreeAdapterTypes.Node
+type Element = DefaultTreeAdapterTypes.Element
+
+/** Elements whose content is never shown as page text. */
+const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'textarea', 'button', 'canvas', 'audio', 'video', 'map'])
+/** Elements that start and end a line of text. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul',
+  'caption', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'table', 'legend', 'option',
+])
+
+/**
+ * Read an HTML page into the layout every reader produces: text in blocks (paragraphs, headings,
+ * divs, line breaks) becomes plain lines; each row of a data table becomes one tab-joined line
+ * with every grid column present, `rowspan`/`colspan` resolved as browsers lay them out (a
+ * spanning cell's text in its first row and column, empty cells for the rest). Tables that only
+ * lay out the page (a cell holding another table) are read as blocks. Each cell's place is the
+ * line and column of its element in the HTML source (start tag to end tag); each text line's
+ * place is that of its first text. The page is decoded by BOM, declared charset (GB2312/GBK as
+ * GB18030) or sniffing.
+ * Throws OfficeError naming the file for an empty or binary file.
+ */
+export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
+  if (bytes.length === 0) throw new OfficeError(file, 'empty', '文件为空 (empty file)')
+  let text: string
+  try {
+    text = decodeHtml(bytes).text
+  } catch (e) {
+    if (e instanceof NotTextError) throw new OfficeError(file, 'not-office', `不是 HTML 文件：${e.message}`)
+    throw e
+  }
+  const doc = parse(text, { sourceCodeLocationInfo: true })
+  const diagnostics: Diagnostic[] = []
+  const lines: LayoutLine[] = []
+  const sourcePlace = (loc: { startLine: number; startCol: number; startOffset: number; endLine: number; endCol: number; endOffset: number } | null | undefined): Place | undefined =>
+    loc
+      ? {
+          file,
+          start: { line: loc.startLine, column: loc.startCol, offset: loc.startOffset },
+          end: { line: loc.endLine, column: loc.endCol, offset: loc.endOffset },
+        }
+      : undefined
+  const fallback = (line: number, start: number, end: number): Place => ({ file, start: { line, column: start + 1 }, end: { line, column: end + 1 } })
+
+  // The line being gathered from inline text, and where its first text is in the source.
+  let buf = ''
+  let bufPlace: Place | undefined
+  const flush = () => {
+    const norm = normalizeLine(buf)
+    const trimmed = norm.trim()
+    if (trimmed) {
+      const line = lines.length + 1
+      lines.push({ line, text: trimmed, place: bufPlace ?? fallback(line, 0, trimmed.length) })
+    }
+    buf = ''
+    bufPlace = undefined
+  }
+
+  const walk = (node: Node, pre: boolean) => {
+    if (node.nodeName === '#text') {
+      const value = (node as DefaultTreeAdapterTypes.TextNode).value
+      const loc = (node as DefaultTreeAdapterTypes.TextNode).sourceCodeLocation
+      if (pre) {
+        const parts = value.split(/\r\n|\r|\n/)
+        parts.forEach((part, i) => {
+          if (i > 0) flush()
+          if (!buf.trim() && part.trim()) bufPlace = sourcePlace(loc)
+          buf += part.replace(/\t/g, ' ')
+        })
+        return
+      }
+      const collapsed = value.replace(/[ \t\n\r\f]+/g, ' ')
+      if (!buf.trim() && collapsed.trim()) bufPlace = sourcePlace(loc)
+      if (!(collapsed === ' ' && (buf === '' || buf.endsWith(' ')))) buf += collapsed
+      return
+    }
+    if (!('tagName' in node)) {
+      if ('childNodes' in node) for (const c of node.childNodes) walk(c, pre)
+      return
+    }
+    const el = node as Element
+    if (SKIP.has(el.tagName) || hidden(el)) return
+    if (el.tagName === 'br') return flush()
+    if (el.tagName === 'table' && !isLayoutTable(el)) {
+      flush()
+      readTable(el)
+      return
+    }
+    const block = BLOCK.has(el.tagName)
+    if (block) flush()
+    for (const c of el.childNodes) walk(c, pre || el.tagName === 'pre' || el.tagName === 'listing')
+    if (block) flush()
+  }
+
+  /** A data table: its caption as a line, then its rows as a grid. */
+  const readTable = (table: Element) => {
+    for (const c of table.childNodes) if ('tagName' in c && c.tagName === 'caption') walk(c, false)
+    flush()
+    const rows = ownRows(table)
+    // The HTML table model (WHATWG 4.9.12.1): each cell takes the first free slot of its row.
+    const grid: (GridSlot | undefined)[][] = rows.map(() => [])
+    rows.forEach((tr, r) => {
+      let c = 0
+      for (const cell of tr.childNodes) {
+        if (!('tagName' in cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
+        while (grid[r]![c] !== undefined) c++
+        const colspan = clamp(attr(cell, 'colspan'), 1, 1000)
+        const rowspanRaw = attr(cell, 'rowspan')
+        const rowspan = rowspanRaw === 0 ? rows.length - r : clamp(rowspanRaw, 1, rows.length - r)
+        const at = sourcePlace(cell.sourceCodeLocation)
+        const place = at ? () => at : fallback
+        for (let dr = 0; dr < rowspan; dr++) {
+          for (let dc = 0; dc < colspan; dc++) {
+            grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { text: cellText(cell), span: colspan, place } : { text: '', span: 1, place }
+          }
+        }
+        c += colspan
+      }
+    })
+    const width = Math.max(0, ...grid.map((g) => g.length))
+    const slots = grid.map((g, r) => {
+      const at = sourcePlace(rows[r]!.sourceCodeLocation)
+      const place = at ? () => at : fallback
+      return Array.from({ length: width }, (_, i): GridSlot => g[i] ?? { text: '', span: 1, place })
+    })
+    lines.push(...tableLines(slots, lines.length + 1))
+  }
+
+  walk(doc, false)
+  flush()
+  return { layout: { file, lines }, diagnostics }
+}
+
+const attr = (el: Element, name: string): number => {
+  const v = el.attrs.find((a) => a.name === name)?.value
+  const n = v === undefined ? 1 : Number.parseInt(v, 10)
+  return Number.isFinite(n) ? n : 1
+}
+const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, n))
+
+function hidden(el: Element): boolean {
+  return el.attrs.some((a) => a.name === 'hidden' || (a.name === 'style' && /display\s*:\s*none/i.test(a.value)))
+}
+
+/** A table used for page layout: one of its own cells holds another table. */
+function isLayoutTable(table: Element): boolean {
+  const hasTable = (n: Node): boolean => 'childNodes' in n && n.childNodes.some((c) => ('tagName' in c && c.tagName === 'table') || hasTable(c))
+  for (const row of ownRows(table)) for (const cell of row.childNodes) if ('tagName' in cell && (cell.tagName === 'td' || cell.tagName === 'th') && hasTable(cell)) return true
+  return false
+}
+
+function ownRows(table: Element): Element[] {
+  const rows: Element[] = []
+  for (const c of table.childNodes) {
+    if (!('tagName' in c)) continue
+    if (c.tagName === 'tr') rows.push(c)
+    else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') for (const r of c.childNodes) if ('tagName' in r && r.tagName === 'tr') rows.push(r)
+  }
+  return rows
+}
+
+/** A cell's text as one line: blocks and line breaks inside it become spaces. */
+function cellText(cell: Element): string {
+  let s = ''
+  const walk = (n: Node) => {
+    if (n.nodeName === '#text') s += (n as DefaultTreeAdapterTypes.TextNode).value
+    else if ('tagName' in n) {
+      const el = n as Element
+      if (SKIP.has(el.tagName) || hidden(el)) return
+      if (el.tagName === 'br' || BLOCK.has(el.tagName)) s += ' '
+      for (const c of el.childNodes) walk(c)
+      if (BLOCK.has(el.tagName)) s += ' '
+    }
+  }
+  for (const c of cell.childNodes) walk(c)
+  return s.replace(/[ \t\n\r\f]+/g, ' ').trim()
+}
