@@ -77,7 +77,7 @@ test('yusuan audit --format sarif: SARIF 2.1.0 with regions, related locations a
   const run = sarif.runs[0]!
   const note = run.results.find((x) => x.ruleId === 'cross/fiscal-summary-vs-income')!
   assert.equal(note.level, 'note')
-  assert.equal(note.locations[0].physicalLocation.region.startLine, 291)
+  assert.equal(note.locations[0]!.physicalLocation.region.startLine, 291)
   assert.ok(note.relatedLocations.length >= 1)
   assert.equal(run.tool.driver.rules[note.ruleIndex]!.id, note.ruleId)
 })
