@@ -31,8 +31,17 @@ export const Claim = z.object({
   section: z.string(),
   /** What the numbers are about, as printed with whitespace removed (`一般公共预算`, `基本支出`, `一般公共服务支出（类）`). */
   subject: z.string(),
+  /**
+   * Canonical name of the subject within its section, where it is a standard one: `total`, `general`,
+   * `gov_fund`, `state_capital`, `special_account`, `unit`, `carryover`, `basic`, `project`,
+   * `personnel`, `public`, `scale`, and the 三公 row keys (`overseas`, `reception`, `vehicles`,
+   * `vehicles.purchase`, `vehicles.operation`). Absent for class/item lines (see `code`) and free subjects.
+   */
+  key: z.string().optional(),
   /** Function code the subject names, where it could be resolved from the catalog or the tables. */
   code: z.string().optional(),
+  /** 类/款/项 names of a classification line (`一般公共服务支出（类）政府办公厅（室）…（款）行政运行（项）`). */
+  path: z.array(z.string()).optional(),
   amount: Money.optional(),
   /** 占 x% */
   share: Percent.optional(),
@@ -42,6 +51,8 @@ export const Claim = z.object({
   rate: Percent.optional(),
   /** 主要原因 … */
   reason: z.object({ text: z.string(), place: Place.optional() }).optional(),
+  /** 主要用于 … (what the money is for). */
+  purpose: z.object({ text: z.string(), place: Place.optional() }).optional(),
   /** The whole sentence, whitespace removed. */
   text: z.string(),
   place: Place.optional(),

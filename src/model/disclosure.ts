@@ -79,6 +79,18 @@ export const Term = z.object({
 })
 export type Term = z.infer<typeof Term>
 
+/** A sentence saying a table is empty (`…政府性基金预算支出情况表为空表`), wherever the document prints it. */
+export const EmptyTableNote = z.object({
+  /** The table's name as printed, whitespace removed (`政府性基金预算支出情况表`). */
+  table: z.string(),
+  /** Spec table key (`gov_fund`, `carryover`, …) where the name could be matched. */
+  key: z.string().optional(),
+  /** The whole sentence, whitespace removed. */
+  text: z.string(),
+  place: Place.optional(),
+})
+export type EmptyTableNote = z.infer<typeof EmptyTableNote>
+
 /** The canonical model of one disclosure, whatever its source format. */
 export const Disclosure = z.object({
   /** The source file as given. */
@@ -112,6 +124,8 @@ export const Disclosure = z.object({
     notes: z.array(Text),
   }),
   glossary: z.array(Term),
+  /** Every `…为空表` sentence, in 第二部分 notes and in 第三部分 alike, so each empty table can be checked for its explanation. */
+  emptyTables: z.array(EmptyTableNote).optional(),
   /** True when the document was cut short or a required part could not be read: the model is incomplete. */
   partial: z.boolean(),
 })

@@ -1,0 +1,285 @@
+import type { Claim, Money } from '../../model/index.ts'
+import { THREE_PUBLIC_ROWS } from '../../model/index.ts'
+import type { CodeResolver } from './codes.ts'
+import type { SectionKind } from './sections.ts'
+import type { Para, Source } from './text.ts'
+
+/** What the claim reader carries from one paragraph to the next. */
+export interface ClaimContext {
+  /** The section the next claim belongs to (from the last heading or the last claim that named one). */
+  kind: SectionKind
+  /** The department's name, stripped from subjects (`…管理局部门收入预算` → `收入预算`). */
+  department?: string
+  /** The project of the current 项目名称 block (its 预算安排规模 is a claim about it). */
+  project?: string
+  codes: CodeResolver
+}
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+// An amount: a number followed by 万元 or 元, but not a rate per head (`0.53 万元/人`) or a threshold (`50 万元以上`).
+const MONEY_G = new RegExp(String.raw`(?<![\d.])(${NUM})(万元|元)(?![/／]|以上|以下|及以上)`, 'g')
+// The words before a number that make it a change (`比上年预算增加 0.42 万元`, `因公出国（境）费增加 0.00 万元`).
+const CHANGE_BEFORE = /(?:(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年)?(?:度)?(?:年初)?(?:预算|决算)?(?:数)?(?:相比)?,?)?(增加|减少|增长|下降|降低)$/
+const CHANGE_VERBS = new Set(['增加', '减少', '增长', '下降', '降低'])
+const CMP = String.raw`(?:(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年)?(?:度)?(?:年初)?(?:预算|决算)?(?:数)?(?:相比)?[,，]?)?`
+const SHARE_Y = new RegExp(String.raw`[,，]?占(?:[^,，。;；%\d]{0,16}?)(${NUM})%`, 'y')
+const CHANGE_Y = new RegExp(String.raw`[,，]?${CMP}(增加|减少|增长|下降|降低)了?(${NUM})(万元|元)`, 'y')
+const RATE_Y = new RegExp(String.raw`[,，]?${CMP}(增长|下降|减少|增加|降低|上升)了?(${NUM})%`, 'y')
+const FLAT_Y = /[,，]?(?:与|比|较)?(?:上年|上一年|去年)?(?:预算)?(?:数)?(?:基本)?持平/y
+const REASON_Y = /[,，。;；]?(?:其)?(?:主要原因|原因)(?:是|为|系|在于)?[:：]?/y
+const PURPOSE_Y = /[,，]?主要用于[:：]?/y
+const CLAUSE_END = /[。;；]/g
+const DELIM = new Set([',', '，', ':', '：', ';', '；', '。', '、'])
+
+const NUMBERING = /^(?:\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/
+const YEAR = /\d{4}年(?:度)?(?:的)?/g
+const FILLER_END = /(?:的)?(?:预算数|预算金额|预算安排|金额|数)?(?:为|是|共|达)$/
+
+// A subject that names its own section, whatever section the text is in (seed 001 has no headings).
+const SUBJECT_SECTION: [RegExp, SectionKind][] = [
+  [/财政拨款收支总?预算/, 'fiscal_summary'],
+  [/收支总?预算|收支预算总额/, 'summary'],
+  [/^(?:部门)?收入(?:总)?预算(?:总额|合计)?$/, 'income'],
+  [/^(?:部门)?支出(?:总)?预算(?:总额|合计)?$/, 'expenditure'],
+  [/一般公共预算(?:当年)?(?:财政)?拨款(?:合计|总额)$/, 'general_scale'],
+  [/\(类\)$|（类）$/, 'general_structure'],
+  [/\(项\)$|（项）$/, 'general_detail'],
+  [/^一般公共预算基本支出$/, 'general_basic'],
+  [/三公/, 'three_public'],
+  [/运行经费/, 'operating_costs'],
+  [/委托业务费$/, 'entrusted'],
+]
+
+const squeezeLabel = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
+const THREE_PUBLIC_KEYS: [RegExp, string][] = [
+  [/三公”?经费(?:预算)?(?:数)?$/, 'total'],
+  ...THREE_PUBLIC_ROWS.filter((r) => r.key !== 'total').map(
+    (r): [RegExp, string] => [new RegExp(`^(?:${r.labels.map((l) => squeezeLabel(l).replace(/[()]/g, '\\$&')).join('|')})$`), r.key],
+  ),
+]
+
+/** Canonical subject keys per section. */
+const KEYS: Partial<Record<SectionKind, [RegExp, string][]>> = {
+  summary: [[/收支总?预算(?:总额|合计)?$|收支总额$/, 'total']],
+  income: [
+    [/^(?:部门)?收入(?:总)?预算(?:总额|合计)?$/, 'total'],
+    [/^上级一般公共预算.*转移支付/, 'general_transfer'],
+    [/^上级政府性基金.*转移支付/, 'gov_fund_transfer'],
+    [/^上级国有资本经营预算.*转移支付/, 'state_capital_transfer'],
+    [/^一般公共预算(?:拨款)?(?:收入)?$/, 'general'],
+    [/^政府性基金预算(?:拨款)?(?:收入)?$/, 'gov_fund'],
+    [/^国有资本经营预算(?:拨款)?(?:收入)?$/, 'state_capital'],
+    [/^财政专户(?:管理资金|核拨)?(?:收入)?$/, 'special_account'],
+    [/^单位资金$/, 'unit'],
+    [/^上年结转(?:结余)?$/, 'carryover'],
+  ],
+  expenditure: [
+    [/^(?:部门)?支出(?:总)?预算(?:总额|合计)?$/, 'total'],
+    [/^基本支出$/, 'basic'],
+    [/^项目支出$/, 'project'],
+  ],
+  fiscal_summary: [
+    [/财政拨款收支总?预算(?:总额|合计)?$/, 'total'],
+    [/^一般公共预算(?:拨款)?(?:收入)?$/, 'general'],
+    [/^政府性基金预算(?:拨款)?(?:收入)?$/, 'gov_fund'],
+    [/^国有资本经营预算(?:拨款)?(?:收入)?$/, 'state_capital'],
+  ],
+  general_scale: [
+    [/一般公共预算(?:当年)?(?:财政)?拨款(?:合计|总额)?$/, 'total'],
+    [/^基本支出$/, 'basic'],
+    [/^项目支出$/, 'project'],
+  ],
+  general_basic: [
+    [/一般公共预算基本支出$|^基本支出$/, 'total'],
+    [/^人员经费$/, 'personnel'],
+    [/^公用经费$/, 'public'],
+  ],
+  three_public: THREE_PUBLIC_KEYS,
+  entrusted: [[/^委托业务费(?:预算)?$/, 'total']],
+  operating_costs: [[/运行经费/, 'total']],
+}
+
+// Labelled lines of a 项目 block that describe rather than state (资金分配情况 lists the parts of a sum).
+const PROJECT_DETAIL = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?(?:设立的政策依据|项目承担单位|项目实施单位|资金分配情况|资金执行时间|实施周期|项目概述)[:：]/
+const PROJECT_NAME = /项目名称[:：]([^。;；]+)/
+const PROJECT_SCALE = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?预算安排规模[:：]/
+
+function cleanSubject(s: string, department: string | undefined): string {
+  s = s.replace(/^(?:其中|包括|另外|此外)[:：]?/, '')
+  if (department) {
+    const k = s.indexOf(department)
+    if (k >= 0) s = s.slice(k + department.length).replace(/^(?:部门|单位|本级)/, '')
+  }
+  s = s.replace(YEAR, '').replace(NUMBERING, '').replace(/^(?:其中)[:：]?/, '')
+  s = s.replace(FILLER_END, '').replace(/的$/, '')
+  return s
+}
+
+function lastDelim(t: string, from: number, floor: number): number {
+  for (let i = from; i >= floor; i--) if (DELIM.has(t[i]!)) return i
+  return floor - 1
+}
+
+function sectionOf(subject: string): SectionKind | undefined {
+  for (const [re, kind] of SUBJECT_SECTION) if (re.test(subject)) return kind
+  return undefined
+}
+
+function keyOf(kind: SectionKind, subject: string): string | undefined {
+  for (const [re, key] of KEYS[kind] ?? []) if (re.test(subject)) return key
+  return undefined
+}
+
+/** Is this a paragraph the claim reader should leave alone (project details)? Also tracks 项目名称. */
+function projectLine(p: Para, ctx: ClaimContext): boolean {
+  const name = PROJECT_NAME.exec(p.text)
+  if (name) {
+    ctx.project = name[1]!
+    return true
+  }
+  return PROJECT_DETAIL.test(p.text)
+}
+
+/**
+ * Read every amount / share / change / rate statement of one paragraph as claims, one per subject:
+ * `一般公共预算 421.63 万元，占 82.69%，比上年预算减少 39.08 万元，下降 8.48%，主要原因是…`.
+ * A statement of change alone (`因公出国（境）费增加 0.00 万元，增长 0.00%`) completes the claim
+ * on the same subject earlier in the section.
+ */
+export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]): void {
+  if (projectLine(p, ctx)) return
+  const t = p.text
+  const scale = PROJECT_SCALE.test(t)
+  let pos = 0
+  MONEY_G.lastIndex = 0
+  for (let m = MONEY_G.exec(t); m; m = MONEY_G.exec(t)) {
+    const at = m.index
+    if (at < pos) continue
+    const numEnd = at + m[1]!.length
+    const unit = m[2] === '元' ? '元' : '万元'
+    // Only a number right after 增加/减少/增长/下降/降低 can be a change; test the regex only then.
+    const verb = t.slice(at - 2, at)
+    const ch = at - 2 >= pos && CHANGE_VERBS.has(verb) ? CHANGE_BEFORE.exec(t.slice(Math.max(pos, at - 24), at)) : null
+    let subjectEnd = at
+    let amount: Money | undefined
+    let change: Money | undefined
+    if (ch) {
+      subjectEnd = at - ch[0].length
+      const sign = ch[1] === '减少' || ch[1] === '下降' || ch[1] === '降低' ? -1 : 1
+      change = src.money(p, at, numEnd, unit, sign)
+    } else amount = src.money(p, at, numEnd, unit)
+    // The subject: the clause before the number; when that is only `2024 年预算数为`, the clause before it.
+    let s = lastDelim(t, subjectEnd - 1, pos) + 1
+    let subject = cleanSubject(t.slice(s, subjectEnd), ctx.department)
+    if (!subject && s - 1 >= pos && s > 0) {
+      const s2 = lastDelim(t, s - 2, pos) + 1
+      subject = cleanSubject(t.slice(s2, s - 1), ctx.department)
+      s = s2
+    }
+    if (scale) subject = ctx.project ?? '预算安排规模'
+    // The sentence the claim is read from starts after the last full stop before its subject.
+    let textStart = s
+    while (textStart > pos && !/[。;；]/.test(t[textStart - 1]!)) textStart--
+    let cursor = m.index + m[0].length
+    const claim: Claim = { section: ctx.kind, subject, text: '' }
+    let share, rate, reason, purpose
+    for (let progress = true; progress; ) {
+      progress = false
+      let r: RegExpExecArray | null
+      SHARE_Y.lastIndex = cursor
+      if (!share && (r = SHARE_Y.exec(t))) {
+        const a = cursor + r[0].length - r[1]!.length - 1
+        share = src.percent(p, a, a + r[1]!.length)
+        cursor = SHARE_Y.lastIndex
+        progress = true
+      }
+      CHANGE_Y.lastIndex = cursor
+      if (!change && (r = CHANGE_Y.exec(t))) {
+        const a = cursor + r[0].length - r[2]!.length - r[3]!.length
+        change = src.money(p, a, a + r[2]!.length, r[3] === '元' ? '元' : '万元', /减少|下降|降低/.test(r[1]!) ? -1 : 1)
+        cursor = CHANGE_Y.lastIndex
+        progress = true
+      }
+      RATE_Y.lastIndex = cursor
+      if (!rate && (r = RATE_Y.exec(t))) {
+        const a = cursor + r[0].length - r[2]!.length - 1
+        rate = src.percent(p, a, a + r[2]!.length, /减少|下降|降低/.test(r[1]!) ? -1 : 1)
+        cursor = RATE_Y.lastIndex
+        progress = true
+      }
+      FLAT_Y.lastIndex = cursor
+      if (!change && !rate && (r = FLAT_Y.exec(t))) {
+        // 持平 states no change: zero, with 持平 as what was printed.
+        const a = cursor + r[0].length - 2
+        const place = src.place(p, a, a + 2)
+        change = { value: '0.00', fen: 0, raw: '持平', place }
+        rate = { value: '0.00', hundredths: 0, raw: '持平', place }
+        cursor = FLAT_Y.lastIndex
+        progress = true
+      }
+      for (const [re, which] of [[REASON_Y, 'reason'], [PURPOSE_Y, 'purpose']] as const) {
+        re.lastIndex = cursor
+        if ((which === 'reason' ? reason : purpose) || !(r = re.exec(t))) continue
+        const a = re.lastIndex
+        CLAUSE_END.lastIndex = a
+        const e = CLAUSE_END.exec(t)
+        const b = e ? e.index : t.length
+        if (b > a) {
+          const part = { text: t.slice(a, b), place: src.place(p, a, b) }
+          if (which === 'reason') reason = part
+          else purpose = part
+        }
+        cursor = b
+        progress = true
+      }
+    }
+    if (t[cursor] === '。' || t[cursor] === ';' || t[cursor] === '；') cursor++
+    pos = cursor
+    if (amount) claim.amount = amount
+    if (share) claim.share = share
+    if (change) claim.change = change
+    if (rate) claim.rate = rate
+    if (reason) claim.reason = reason
+    if (purpose) claim.purpose = purpose
+    while (textStart < cursor && /[,，:：、]/.test(t[textStart]!)) textStart++
+    if (/^其中[:：]/.test(t.slice(textStart, textStart + 3))) textStart += 3
+    let textEnd = cursor
+    while (textEnd > textStart && /[,，:：]/.test(t[textEnd - 1]!)) textEnd--
+    claim.text = t.slice(textStart, textEnd)
+    claim.place = src.place(p, textStart, textEnd)
+    finish(claim, ctx, scale, out)
+  }
+}
+
+function finish(claim: Claim, ctx: ClaimContext, scale: boolean, out: Claim[]): void {
+  const own = scale ? 'general_project' : sectionOf(claim.subject)
+  if (own) ctx.kind = own
+  claim.section = ctx.kind
+  const key = scale ? 'scale' : keyOf(ctx.kind, claim.subject)
+  if (key) claim.key = key
+  const marks = /[(（](?:类|款|项)[)）]/
+  if (marks.test(claim.subject)) {
+    const path = claim.subject.split(/[(（](?:类|款|项)[)）]/).filter(Boolean)
+    claim.path = path
+    const code = ctx.codes.pathCode(path)
+    if (code) claim.code = code
+  } else if (!key) {
+    const code = ctx.codes.classCode(claim.subject)
+    if (code) claim.code = code
+  }
+  // A statement of change alone completes the earlier claim on the same subject (三公: amounts first, changes after).
+  if (!claim.amount) {
+    for (let i = out.length - 1; i >= 0 && i >= out.length - 30; i--) {
+      const c = out[i]!
+      if (c.section !== claim.section) break
+      const same = claim.key ? c.key === claim.key : c.subject === claim.subject
+      if (!same || c.change || c.rate) continue
+      if (claim.change) c.change = claim.change
+      if (claim.rate) c.rate = claim.rate
+      if (claim.reason && !c.reason) c.reason = claim.reason
+      c.text = `${c.text}\n${claim.text}`
+      return
+    }
+  }
+  out.push(claim)
+}

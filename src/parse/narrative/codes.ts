@@ -1,0 +1,65 @@
+import type { Table } from '../../model/index.ts'
+import { functionCodes } from '../../catalog/index.ts'
+
+const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
+
+let classByName: Map<string, string> | undefined
+
+/** Function class (类) code of a class name, from the catalog (complete at 类 level). */
+function catalogClass(name: string): string | undefined {
+  if (!classByName) {
+    classByName = new Map()
+    for (const e of functionCodes().entries) if (e.level === '类' && !classByName.has(norm(e.name))) classByName.set(norm(e.name), e.code)
+  }
+  return classByName.get(norm(name))
+}
+
+/** Resolves 类/款/项 names of the narrative to function codes. */
+export interface CodeResolver {
+  /** Code of a 类 by its exact name: the catalog, else the document's own 类 rows. */
+  classCode(name: string): string | undefined
+  /**
+   * Code of a 类/款/项 path from the document's own table rows: the 项 row whose printed name
+   * matches, under the 款 whose name matches, under the 类. Never by name alone across classes;
+   * undefined when no row or more than one row fits.
+   */
+  pathCode(path: string[]): string | undefined
+}
+
+/** Build a resolver over the function-coded rows of the document's tables. */
+export function codeResolver(tables: Table[]): CodeResolver {
+  // code → printed name, from every function-coded row (income, expenditure, general_expenditure …).
+  const names = new Map<string, string>()
+  for (const t of tables) {
+    for (const r of t.rows) {
+      if (!r.code || !/^2\d{2}(?:\d{2}){0,2}$/.test(r.code)) continue
+      if (!names.has(r.code)) names.set(r.code, norm(r.label).replace(/^\d+/, ''))
+    }
+  }
+  const byName = (len: number, prefix: string, name: string): string[] => {
+    const out: string[] = []
+    for (const [code, n] of names) if (code.length === len && code.startsWith(prefix) && n === name) out.push(code)
+    return out
+  }
+  const classCode = (name: string): string | undefined => {
+    const c = catalogClass(name)
+    if (c) return c
+    const rows = byName(3, '', norm(name))
+    return rows.length === 1 ? rows[0] : undefined
+  }
+  return {
+    classCode,
+    pathCode(path) {
+      const [cls, kuan, xiang] = path.map(norm)
+      if (!cls) return undefined
+      const c = classCode(cls)
+      if (!c || !kuan) return kuan ? undefined : c
+      const ks = byName(5, c, kuan)
+      if (ks.length > 1 || (ks.length === 0 && !xiang)) return undefined
+      if (!xiang) return ks[0]
+      // Without a printed 款 row, the 项 is still looked for under its own 类 only.
+      const xs = byName(7, ks[0] ?? c, xiang)
+      return xs.length === 1 ? xs[0] : undefined
+    },
+  }
+}

@@ -1,0 +1,183 @@
+import type { Money, Percent, Place } from '../../model/index.ts'
+import { toFen, wan, type MoneyUnit } from '../../model/index.ts'
+import type { Layout, LayoutLine } from '../layout.ts'
+
+/**
+ * A paragraph of running text with its whitespace removed and every character mapped back to its
+ * source line and column. PDF-extracted text breaks a sentence over lines with blank lines between
+ * them (seed 001 l.685–688: `…增加 1.31` / ` 万元，增长 17.82%`), so sentences are matched on the
+ * joined text and positions are read back through the map.
+ */
+export interface Para {
+  /** Joined text, whitespace removed (layout-normalised: `，` is `,`, `（` is `(`). */
+  text: string
+  /** Index into `layout.lines` of each character. */
+  li: Int32Array
+  /** 0-based column in its line of each character. */
+  col: Int32Array
+  /** Index into `layout.lines` of the first and last line. */
+  first: number
+  last: number
+  /** The paragraph is a heading line (numbered 一、/（一）/第N部分, short, no full stop). */
+  heading: boolean
+}
+
+/** Reads places, money and percentages off paragraphs of one layout. */
+export interface Source {
+  layout: Layout
+  /** Place of characters [a, b) of a paragraph. */
+  place(p: Para, a: number, b: number): Place
+  /** The text as printed of characters [a, b) (with the spaces the joined text dropped, when on one line). */
+  raw(p: Para, a: number, b: number): string
+  /** Money from a printed number at [a, b) in `unit`, signed by `sign`. */
+  money(p: Para, a: number, b: number, unit: MoneyUnit, sign?: 1 | -1): Money | undefined
+  /** Percent from a printed number at [a, b), signed by `sign`. */
+  percent(p: Para, a: number, b: number, sign?: 1 | -1): Percent | undefined
+}
+
+export function source(layout: Layout): Source {
+  const { file, lines } = layout
+  const pointPlace = (p: Para, a: number, b: number): Place => {
+    const l0 = lines[p.li[a]!]!
+    if (l0.place) return l0.place
+    const l1 = lines[p.li[b - 1]!]!
+    return {
+      file,
+      start: { line: l0.line, column: p.col[a]! + 1 },
+      end: { line: l1.line, column: p.col[b - 1]! + 2 },
+    }
+  }
+  const raw = (p: Para, a: number, b: number): string => {
+    if (p.li[a] === p.li[b - 1]) return lines[p.li[a]!]!.text.slice(p.col[a]!, p.col[b - 1]! + 1)
+    return p.text.slice(a, b)
+  }
+  return {
+    layout,
+    place: pointPlace,
+    raw,
+    money(p, a, b, unit, sign = 1) {
+      const digits = p.text.slice(a, b).replace(/,/g, '')
+      const fen = toFen(digits, unit)
+      if (fen === undefined) return undefined
+      const signed = fen === 0 ? 0 : sign * fen
+      return { value: wan(signed), fen: signed, raw: raw(p, a, b), place: pointPlace(p, a, b) }
+    },
+    percent(p, a, b, sign = 1) {
+      const digits = p.text.slice(a, b).replace(/,/g, '')
+      const m = /^(\d+)(?:\.(\d+))?$/.exec(digits)
+      if (!m) return undefined
+      const frac = m[2] ?? ''
+      // Hundredths are exact only up to two decimals; a third decimal is rounded half up.
+      const h = Number(m[1]) * 100 + Number((frac + '00').slice(0, 2)) + (Number(frac[2] ?? '0') >= 5 ? 1 : 0)
+      const zero = h === 0 && /^0*\.?0*$/.test(digits)
+      const value = zero || sign === 1 ? digits : `-${digits}`
+      return { value, hundredths: zero ? 0 : sign * h, raw: raw(p, a, b), place: pointPlace(p, a, b) }
+    },
+  }
+}
+
+const SPACE = /[ \t\u3000\u00a0\r\n]+/g
+// A sentence ends at a full stop; a paragraph does not run on past one.
+const ENDS_SENTENCE = /[。!?！？]\s*$/
+// Table furniture printed between the narrative lines of PDF text: units, 编制部门, 表 N, page numbers, column numbers.
+const FURNITURE = /^\s*(?:单位[:：]\s*(?:万?元)?\s*$|编制(?:部门|单位)[:：]|表\s*\d+\s*$|※|\d{1,3}\s*$|[(（]\s*\d{4}\s*年\s*[)）]\s*$|-{2,}|[(（]\s*[)）]\s*$)/
+// A new list item or numbered heading starts a new paragraph.
+const LIST_START = /^\s*(?:[-•·]\s|\d+\s*[.、](?!\d)|[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/
+// A labelled line (`预算安排规模：…`, `资金分配情况：…`) starts a paragraph; a reason or a 其中 list continues one.
+const LABEL_START = /^\s*(?!主要原因|原因|其中|主要用于|主要包括)[\u4e00-\u9fa5]{2,8}[:：]/
+const HEAD_FIRST = new Set([...'一二三四五六七八九十(（第'])
+const HEADING_NUMBER = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/
+// A heading `一、关于…部门` whose second half (`2024 年收支预算情况的总体说明`) is on the next line.
+const HEADING_DONE = /(?:说明|情况|概况|事项|名词解释|公开表|职能|设置|人员情况|其中:?)$/
+
+/** A tab-separated line is a table row, unless it is one long sentence with a stray tab. */
+function isTableLine(line: LayoutLine): boolean {
+  const full = line.cells!.filter((c) => c.text.trim())
+  return full.length > 1 || (full[0]?.text.trim().length ?? 0) <= 30
+}
+
+/** True for a line that is a heading: numbered, short, without a full stop or an amount. */
+export function isHeadingText(squeezed: string): boolean {
+  if (!HEAD_FIRST.has(squeezed[0] ?? '') || !HEADING_NUMBER.test(squeezed)) return false
+  if (squeezed.length > 60 || squeezed.includes('。') || /\d万?元/.test(squeezed)) return false
+  // A numbered sentence of 主要职能 (`（九）贯彻执行…法律、法规…`) lists with 、 and runs on with commas.
+  if (squeezed.slice(3).includes('、') || (squeezed.match(/,/g)?.length ?? 0) > 1) return false
+  // `(1) 项目名称：…` and `一、财政拨款：指…` are labelled text, not headings.
+  return !/[:：].+/.test(squeezed.replace(/,?其中[:：]$/, ''))
+}
+
+/**
+ * Split the lines of a layout into paragraphs. Only lines whose `want` flag is set are read; lines
+ * in `skip` (table rows, target tables) and table furniture end a paragraph and are left out. A line
+ * joins the paragraph before it unless that one ended a sentence, or the line starts a list item or
+ * is a heading. The character maps of all paragraphs share two typed arrays (one allocation per document).
+ */
+export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): Para[] {
+  const out: Para[] = []
+  const lines = layout.lines
+  let size = 0
+  for (let i = 0; i < lines.length; i++) if (want[i] && !skip[i]) size += lines[i]!.text.length
+  const LI = new Int32Array(size)
+  const COL = new Int32Array(size)
+  let at = 0
+  let pieces: string[] = []
+  let start = 0
+  let first = -1
+  let last = -1
+  let heading = false
+  const flush = () => {
+    if (at > start) out.push({ text: pieces.join(''), li: LI.subarray(start, at), col: COL.subarray(start, at), first, last, heading })
+    pieces = []
+    start = at
+    first = -1
+    heading = false
+  }
+  const add = (i: number, t: string, sq: string) => {
+    pieces.push(sq)
+    if (sq.length === t.length) {
+      for (let c = 0; c < t.length; c++) (LI[at] = i), (COL[at++] = c)
+    } else {
+      for (let c = 0; c < t.length; c++) {
+        const ch = t.charCodeAt(c)
+        if (ch === 32 || ch === 9 || ch === 0x3000 || ch === 0xa0 || ch === 10 || ch === 13) continue
+        LI[at] = i
+        COL[at++] = c
+      }
+    }
+    last = i
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (!want[i]) continue
+    const line = lines[i]!
+    const t = line.text
+    if (skip[i]) {
+      flush()
+      continue
+    }
+    const sq = t.replace(SPACE, '')
+    if (sq === '') continue
+    if ((line.cells && isTableLine(line)) || FURNITURE.test(t)) {
+      flush()
+      continue
+    }
+    const isHead = isHeadingText(sq)
+    if (heading && at > start) {
+      // A heading continues on the next short line until it reads as complete.
+      const sofar = pieces.join('')
+      if (!HEADING_DONE.test(sofar) && !isHead && sq.length < 40 && !sq.includes('。') && sofar.includes('关于')) {
+        add(i, t, sq)
+        continue
+      }
+      flush()
+    }
+    if (isHead || LIST_START.test(t) || LABEL_START.test(t) || (at > start && ENDS_SENTENCE.test(lines[last]!.text))) flush()
+    if (at === start) {
+      first = i
+      heading = isHead
+    }
+    add(i, t, sq)
+    if (isHead && HEADING_DONE.test(sq)) flush()
+  }
+  flush()
+  return out
+}
