@@ -28,7 +28,9 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
     const what = zip.has('xl/workbook.xml') ? '这是 XLSX 文件 (this is an XLSX file)' : `缺少 ${target} (no ${target})`
     throw new OfficeError(file, 'not-office', `不是 DOCX 文件：${what}`)
   }
-  const body = path(parseXml(xml), 'document', 'body')
+  const root = parseXml(xml)
+  if (child(root, 'workbook')) throw new OfficeError(file, 'not-office', '不是 DOCX 文件：这是 XLSX 文件 (this is an XLSX file)')
+  const body = path(root, 'document', 'body')
   if (!body) throw new OfficeError(file, 'corrupt', `文件已损坏：${target} 没有 w:body (no document body)`)
   const diagnostics: Diagnostic[] = []
   const lines: LayoutLine[] = []

@@ -44,7 +44,9 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
     const what = zip.has('word/document.xml') ? '这是 DOCX 文件 (this is a DOCX file)' : `缺少 ${workbookPath} (no workbook part)`
     throw new OfficeError(file, 'not-office', `不是 XLSX 文件：${what}`)
   }
-  const workbook = child(parseXml(workbookXml), 'workbook')
+  const root = parseXml(workbookXml)
+  if (child(root, 'document')) throw new OfficeError(file, 'not-office', '不是 XLSX 文件：这是 DOCX 文件 (this is a DOCX file)')
+  const workbook = child(root, 'workbook')
   if (!workbook) throw new OfficeError(file, 'corrupt', '文件已损坏：workbook.xml 没有 workbook 元素 (no workbook element)')
   const dir = posix.dirname(workbookPath)
   const rels = relTargets(zip, posix.join(dir, '_rels', `${posix.basename(workbookPath)}.rels`), dir)
