@@ -33,7 +33,7 @@ function zip(entries: ZipEntry[]): Buffer {
     local.writeUInt32LE(body.length, 18)
     local.writeUInt32LE(size, 22)
     local.writeUInt16LE(name.length, 26)
-    locals.push(local, name, body)
+    locals.push(local, name, Buffer.from(body))
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
     central.writeUInt16LE(20, 4)
