@@ -7,8 +7,9 @@
  *   NNN-noborders.pdf   the same document with no ruling lines, converted by LibreOffice
  *   NNN.xlsx            one sheet per table (src/render/xlsx.ts)
  *   NNN.html            one page (src/render/html.ts)
- *   NNN-scanned.pdf     with --scanned: NNN.pdf rasterised (pdftoppm), turned by a fraction of a degree,
- *                       speckled, and wrapped back into an image-only PDF
+ *   NNN-scanned.pdf     with --scanned: the table pages of NNN.pdf rasterised (pdftoppm, 200 dpi), turned by a fraction of
+ *                       a degree, thresholded with ragged edges and specks, wrapped back into an
+ *                       image-only PDF (no text layer)
  *
  * Needs (Debian): libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils. The real 公文 fonts are
  * not installed here, so a private fontconfig file maps 仿宋_GB2312/宋体/楷体 to Noto Serif CJK SC and
@@ -47,39 +48,51 @@ function soffice(files: string[], outDir: string, work: string): void {
   ], { stdio: 'inherit', env: { ...process.env, FONTCONFIG_FILE: fontsConf } })
 }
 
-/** A light scan: grey page image, turned 0.4°, speckled, as an image-only PDF (one image per page). */
+/**
+ * A light scan as an office scanner makes it: the page at 200 dpi, turned by 0.25–0.55°, with
+ * ragged edges from a jittered threshold and a few specks of dust, stored as a 1-bit image
+ * (Flate) in an image-only PDF. One bit per pixel keeps it small enough to commit.
+ */
 function scan(pdf: string, out: string, work: string, seed: number): void {
+  const dpi = 200
   const prefix = join(work, 'scan')
-  execFileSync('pdftoppm', ['-r', '150', '-gray', pdf, prefix])
+  // Only the pages of 第二部分 (the landscape section): the tables are what OCR must get right, and
+  // the whole document would be far too large to commit.
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' })
+  for (const [, n, w, h] of info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)) {
+    if (Number(w) > Number(h)) execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', n!, '-l', n!, pdf, `${prefix}-${n!.padStart(3, '0')}`])
+  }
   const pages = readdirSync(work).filter((f) => f.startsWith('scan') && f.endsWith('.pgm')).sort()
   let rnd = seed
-  const random = () => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  const random = () => (rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
   const images = pages.map((p, i) => {
     const pgm = readFileSync(join(work, p))
-    // P5 header: "P5\n<w> <h>\n255\n"
     const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
     const w = Number(m[1]), h = Number(m[2])
     const src = pgm.subarray(m[0].length)
-    const dst = Buffer.alloc(w * h)
+    const stride = Math.ceil(w / 8)
+    const bits = Buffer.alloc(stride * h, 0xff) // 1 = white (DeviceGray, 1 bit)
     const angle = ((i % 2 ? -1 : 1) * (0.25 + 0.3 * random()) * Math.PI) / 180
     const cos = Math.cos(angle), sin = Math.sin(angle), cx = w / 2, cy = h / 2
+    const at = (x: number, y: number) => (x >= 0 && y >= 0 && x < w && y < h ? src[y * w + x]! : 255)
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
-        const sx = Math.round(cos * (x - cx) + sin * (y - cy) + cx)
-        const sy = Math.round(-sin * (x - cx) + cos * (y - cy) + cy)
-        let v = sx >= 0 && sy >= 0 && sx < w && sy < h ? src[sy * w + sx]! : 255
-        v = Math.max(0, Math.min(255, v - 12 + Math.round(random() * 24)))
-        if (random() < 0.0008) v = 60 // dust
-        dst[y * w + x] = v
+        // Bilinear sample of the turned page, then a threshold that wanders a little, as toner does.
+        const fx = cos * (x - cx) + sin * (y - cy) + cx
+        const fy = -sin * (x - cx) + cos * (y - cy) + cy
+        const x0 = Math.floor(fx), y0 = Math.floor(fy), ax = fx - x0, ay = fy - y0
+        const v = (at(x0, y0) * (1 - ax) + at(x0 + 1, y0) * ax) * (1 - ay) + (at(x0, y0 + 1) * (1 - ax) + at(x0 + 1, y0 + 1) * ax) * ay
+        const dark = v < 150 + (random() - 0.5) * 40 || random() < 0.0001
+        if (dark) bits[y * stride + (x >> 3)]! &= ~(0x80 >> (x & 7))
       }
     }
-    return { w, h, data: deflateSync(dst) }
+    return { w, h, data: deflateSync(bits, { level: 9 }) }
   })
-  writeFileSync(out, imagePdf(images, 150))
+  writeFileSync(out, imagePdf(images, dpi))
   for (const p of pages) rmSync(join(work, p))
 }
 
-/** A minimal PDF with one DeviceGray Flate image per A4-sized page. */
+/** A minimal PDF with one 1-bit DeviceGray Flate image per page, sized from the image and its dpi. */
 function imagePdf(images: { w: number; h: number; data: Buffer }[], dpi: number): Buffer {
   const parts: Buffer[] = []
   const offsets: number[] = []
@@ -105,7 +118,7 @@ function imagePdf(images: { w: number; h: number; data: Buffer }[], dpi: number)
     const content = `q ${pw.toFixed(2)} 0 0 ${ph.toFixed(2)} 0 0 cm /Im0 Do Q`
     obj(page, [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(2)} ${ph.toFixed(2)}] /Resources << /XObject << /Im0 ${page + 2} 0 R >> >> /Contents ${page + 1} 0 R >>`])
     obj(page + 1, [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`])
-    obj(page + 2, [`<< /Type /XObject /Subtype /Image /Width ${img.w} /Height ${img.h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${img.data.length} >>\nstream\n`, img.data, '\nendstream'])
+    obj(page + 2, [`<< /Type /XObject /Subtype /Image /Width ${img.w} /Height ${img.h} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length ${img.data.length} >>\nstream\n`, img.data, '\nendstream'])
   })
   const xref = length
   const count = 3 + images.length * 3
