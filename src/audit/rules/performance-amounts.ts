@@ -7,7 +7,9 @@ const sum = (...ms: (Money | undefined)[]): Money | undefined => {
   const present = ms.filter((m): m is Money => !!m)
   if (present.length === 0) return undefined
   const fen = present.reduce((a, m) => a + m.fen, 0)
-  return { value: yuan(fen), fen, raw: yuan(fen), place: present[0]!.place }
+  // Point at the largest part (本级安排 rather than a 0.00 上级安排).
+  const main = present.reduce((a, m) => (Math.abs(m.fen) > Math.abs(a.fen) ? m : a))
+  return { value: yuan(fen), fen, raw: yuan(fen), place: main.place }
 }
 
 /** A budget figure: the table's stated cell, or the narrative's when the table only yields a derived sum. */
