@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { test } from 'node:test'
+import ExcelJS from 'exceljs'
+import { parseLayout, toFacts } from '../../src/parse/index.ts'
+import { readXlsx } from '../../src/parse/xlsx/index.ts'
+
+/**
+ * The seed workbooks rewritten as other budget systems export them: numbers stored as text,
+ * General format, accounting format with its dash for zero, thousands separators, float noise
+ * from summing in the spreadsheet, generic sheet names, hidden junk rows and a hidden sheet.
+ * Each must give the same facts as the seed.
+ */
+const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
+  'numbers stored as text': (wb) => eachNumber(wb, (c, v) => (c.value = v.toFixed(2))),
+  'General format': (wb) => eachNumber(wb, (c) => (c.numFmt = 'General')),
+  'accounting format': (wb) => eachNumber(wb, (c) => (c.numFmt = '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ ')),
+  'thousands separators': (wb) => eachNumber(wb, (c) => (c.numFmt = '#,##0.00')),
+  'float noise': (wb) => eachNumber(wb, (c, v) => (c.value = v + 1e-12)),
+  'generic sheet names': (wb) => wb.eachSheet((ws, i) => (ws.name = `Sheet${i}`)),
+  'hidden junk rows and a hidden sheet': (wb) => {
+    wb.eachSheet((ws) => {
+      const row = ws.addRow(['999', '99', '99', '隐藏的辅助行', 12345.67, 12345.67])
+      row.hidden = true
+    })
+    const junk = wb.addWorksheet('辅助计算')
+    junk.addRow(['201 一般公共服务支出', 1.23])
+    junk.state = 'hidden'
+  },
+}
+
+function eachNumber(wb: ExcelJS.Workbook, f: (c: ExcelJS.Cell, v: number) => void) {
+  wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => typeof c.value === 'number' && f(c, c.value))))
+}
+
+for (const id of ['001', '002', '003']) {
+  const expected = readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n').sort()
+  for (const [name, change] of Object.entries(variants)) {
+    test(`${id}.xlsx with ${name} gives the facts of seed ${id}`, async () => {
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(readFileSync(`test/fixtures/formats/${id}.xlsx`) as unknown as ArrayBuffer)
+      change(wb)
+      const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+      const actual = toFacts(parseLayout(readXlsx('v.xlsx', bytes).layout).disclosure!).trim().split('\n').sort()
+      assert.deepEqual(actual, expected)
+    })
+  }
+}
