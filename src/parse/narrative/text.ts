@@ -147,7 +147,10 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
     last = i
   }
   for (let i = 0; i < lines.length; i++) {
-    if (!want[i]) continue
+    if (!want[i]) {
+      if (at > start) flush()
+      continue
+    }
     const line = lines[i]!
     const t = line.text
     if (skip[i]) {
