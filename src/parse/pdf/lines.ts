@@ -1,4 +1,5 @@
 import type { Word } from './glyphs.ts'
+import { columnOf, gapGroups, unruledTables } from './columns.ts'
 import type { Box, Grid } from './grid.ts'
 
 /** One cell of a page row, before line numbers are known. */
@@ -23,8 +24,6 @@ export interface Row {
   grid?: number
 }
 
-/** A gap wider than this many font sizes separates two cells of a free text line. */
-const CELL_GAP = 1.5
 /** A gap wider than this many font sizes is a space between words. */
 const SPACE_GAP = 0.3
 
@@ -156,21 +155,76 @@ function cellText(words: Word[]): string {
   return text
 }
 
-/** Lines of text outside ruled tables, split into cells at gaps wider than CELL_GAP font sizes. */
+/**
+ * Lines of text outside ruled tables. Runs of lines that form a table without rules get one cell
+ * per column of that table (empty where a column is blank), with the parts of a wrapped name
+ * above and below a row joined into the row's cell; other lines split into cells at wide gaps.
+ */
 function freeRows(words: Word[]): Row[] {
+  const lines = byBaseline(words)
   const rows: Row[] = []
-  for (const line of byBaseline(words)) {
-    const groups: Word[][] = []
-    let prev: Word | undefined
-    for (const w of line) {
-      if (prev && w.x0 - prev.x1 <= CELL_GAP * Math.min(prev.size, w.size)) groups.at(-1)!.push(w)
-      else groups.push([w])
-      prev = w
+  const tables = unruledTables(lines)
+  let t = 0
+  for (let i = 0; i < lines.length; i++) {
+    const table = tables[t]
+    if (table && i === table.first) {
+      rows.push(...unruledRows(lines.slice(table.first, table.last + 1), table.xs))
+      i = table.last
+      t++
+      continue
     }
-    const cells: RowCell[] = groups.map((ws) => ({ text: joinLine(ws), box: boxOf(ws), colSpan: 1, rowSpan: 1 }))
+    const line = lines[i]!
+    const cells: RowCell[] = gapGroups(line).map((ws) => ({ text: joinLine(ws), box: boxOf(ws), colSpan: 1, rowSpan: 1 }))
     const box = boxOf(line)
     rows.push({ top: box[1], left: box[0], box, cells })
   }
+  return rows
+}
+
+/** The rows of a table without rules, one cell per column. */
+function unruledRows(lines: Word[][], xs: number[]): Row[] {
+  const cols = xs.length - 1
+  const split = lines.map((line) => {
+    const cells: Word[][] = Array.from({ length: cols }, () => [])
+    for (const w of line) cells[columnOf(xs, (w.x0 + w.x1) / 2)]!.push(w)
+    return cells
+  })
+  const body = lines.map((line) => gapGroups(line).length >= 2 && line.some((w) => /\d/.test(w.text)))
+  // A line with words in one column only, next to a body row whose cell in that column is empty,
+  // is part of a name wrapped around that row (机关事业单位基本养老保 / 208 05 05 … / 险缴费支出).
+  const above: Word[][][] = split.map(() => Array.from({ length: cols }, () => []))
+  const below: Word[][][] = split.map(() => Array.from({ length: cols }, () => []))
+  const merged = new Set<number>()
+  split.forEach((cells, i) => {
+    if (body[i]) return
+    const used = cells.flatMap((c, k) => (c.length ? [k] : []))
+    if (used.length !== 1) return
+    const c = used[0]!
+    const line = lines[i]!
+    let best = -1
+    for (let r = 0; r < lines.length; r++) {
+      if (!body[r] || split[r]![c]!.length) continue
+      const d = Math.abs(lines[r]![0]!.base - line[0]!.base)
+      if (d > 1.5 * line[0]!.size) continue
+      if (best < 0 || d < Math.abs(lines[best]![0]!.base - line[0]!.base)) best = r
+    }
+    if (best < 0) return
+    merged.add(i)
+    ;(i < best ? above : below)[best]![c]!.push(...line)
+  })
+  const rows: Row[] = []
+  split.forEach((cells, i) => {
+    if (merged.has(i)) return
+    const line = lines[i]!
+    const all = [...line, ...above[i]!.flat(), ...below[i]!.flat()]
+    const box = boxOf(all)
+    const row: RowCell[] = cells.map((ws, c) => {
+      const parts = [...above[i]![c]!, ...ws, ...below[i]![c]!]
+      if (parts.length === 0) return { text: '', box: [xs[c]!, box[1], xs[c + 1]!, box[3]], colSpan: 1, rowSpan: 1 }
+      return { text: cellText(parts), box: boxOf(parts), colSpan: 1, rowSpan: 1 }
+    })
+    rows.push({ top: boxOf(line)[1], left: xs[0]!, box: [xs[0]!, box[1], xs.at(-1)!, box[3]], cells: row })
+  })
   return rows
 }
 
