@@ -104,7 +104,8 @@ export function tableBody(table: Table, header: HeaderGrid): BodyRow[] {
   if (two) {
     // Two-sided tables (部门收支总体情况表, 财政拨款收支预算总体情况表): income lines down the left,
     // function classes down the right, the two 总计 lines side by side at the bottom.
-    const inc = table.rows.filter((r) => r.key.startsWith('inc.') && r.key !== 'inc.total')
+    // Any row that is not an expenditure class stays on the income side, so no model row is dropped.
+    const inc = table.rows.filter((r) => !r.key.startsWith('exp.') && r.key !== 'inc.total')
     const exp = table.rows.filter((r) => r.key.startsWith('exp.') && r.key !== 'exp.total')
     const rows: BodyRow[] = []
     for (let i = 0; i < Math.max(inc.length, exp.length); i++) rows.push(line((s) => (s === 'exp' ? exp[i] : inc[i])))
