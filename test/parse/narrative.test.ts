@@ -108,7 +108,7 @@ for (const id of ['001', '002', '003']) {
     assert.deepEqual(actual.notes, expected.notes)
     assert.equal(actual.targets.length, expected.targets.length, 'number of target tables')
     actual.targets.forEach((t, i) => {
-      const { indicators, ...head } = t
+      const { indicators, ...head } = t as Record<string, unknown> & { indicators: unknown[][] }
       const { indicators: eInd, goal: eGoal, ...eHead } = expected.targets[i]
       const { goal, ...aHead } = head as Record<string, unknown>
       assert.deepEqual(aHead, eHead, `target table ${i} header`)
