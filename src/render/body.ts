@@ -32,6 +32,11 @@ export function printedLabel(label: string): string {
   return label.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：')
 }
 
+/** A sentence of the model (normalised, as an empty table's note) with the full-width punctuation of the originals. */
+export function printedText(text: string): string {
+  return printedLabel(text).replace(/,/g, '，').replace(/;/g, '；')
+}
+
 /** `1234567.5` → `1,234,567.5`: thousands separators on the integer part of a plain decimal. */
 export function withThousands(decimal: string): string {
   const [int = '', frac] = decimal.split('.')

@@ -10,7 +10,7 @@ import {
   type ISectionOptions,
 } from 'docx'
 import type { Table } from '../model/index.ts'
-import { tableBody, type BodyCell } from './body.ts'
+import { printedText, tableBody, type BodyCell } from './body.ts'
 import { gridRow, tableTitle, type Block, type RenderDocument } from './document.ts'
 import { headerGrid, headerOf, type ColumnRef } from './headers.ts'
 
@@ -117,7 +117,7 @@ function tableBlock(table: Table, department: string | undefined, ruled: boolean
     }),
   ]
   if (table.emptyNote) {
-    out.push(new Paragraph({ spacing: { before: 200 }, indent: { firstLine: 480 }, children: [run(table.emptyNote.text, 24, FANGSONG)] }))
+    out.push(new Paragraph({ spacing: { before: 200 }, indent: { firstLine: 480 }, children: [run(printedText(table.emptyNote.text), 24, FANGSONG)] }))
   }
   return out
 }

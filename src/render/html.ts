@@ -4,7 +4,7 @@
  * cells carrying rowspan/colspan.
  */
 import type { Table } from '../model/index.ts'
-import { tableBody } from './body.ts'
+import { printedText, tableBody } from './body.ts'
 import { gridRow, tableTitle, type Block, type RenderDocument } from './document.ts'
 import { headerGrid, headerOf } from './headers.ts'
 
@@ -28,7 +28,7 @@ function tableHtml(table: Table, department: string | undefined): string {
     `<thead>\n${head.join('\n')}\n</thead>`,
     `<tbody>\n${rows.join('\n')}\n</tbody>`,
     `</table>`,
-    table.emptyNote ? `<p class="note">${escape(table.emptyNote.text)}</p>` : '',
+    table.emptyNote ? `<p class="note">${escape(printedText(table.emptyNote.text))}</p>` : '',
     `</section>`,
   ].filter((l) => l !== '').join('\n')
 }

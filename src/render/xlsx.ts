@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs'
 import type { Table } from '../model/index.ts'
-import { tableBody } from './body.ts'
+import { printedText, tableBody } from './body.ts'
 import { tableTitle, type RenderDocument } from './document.ts'
 import { headerGrid, headerOf, type ColumnRef } from './headers.ts'
 
@@ -93,7 +93,7 @@ function addTable(book: ExcelJS.Workbook, table: Table, department: string | und
   if (table.emptyNote) {
     const r = bodyStart + body.length + 1
     ws.mergeCells(r, 1, r, width)
-    ws.getCell(r, 1).value = table.emptyNote.text
+    ws.getCell(r, 1).value = printedText(table.emptyNote.text)
     ws.getCell(r, 1).alignment = { wrapText: true }
     ws.getRow(r).height = 30
   }
