@@ -50,9 +50,9 @@ function weight(ref: ColumnRef, valueColumns: number): number {
 
 const run = (text: string, size: number, face: string, bold = false) => new TextRun({ text, size, font: font(face), bold })
 
-function cellParagraph(text: string, align: BodyCell['align'], size: number, bold = false): Paragraph {
+function cellParagraph(text: string, align: BodyCell['align'], size: number, face = SONGTI): Paragraph {
   const alignment = align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT
-  return new Paragraph({ alignment, spacing: { before: 0, after: 0, line: 240 }, children: text ? [run(text, size, SONGTI, bold)] : [] })
+  return new Paragraph({ alignment, spacing: { before: 0, after: 0, line: 240 }, children: text ? [run(text, size, face)] : [] })
 }
 
 function tableBlock(table: Table, department: string | undefined, ruled: boolean): (Paragraph | DocxTable)[] {
@@ -75,7 +75,7 @@ function tableBlock(table: Table, department: string | undefined, ruled: boolean
       height: { value: 400, rule: HeightRule.ATLEAST },
       children: header.cells.filter((c) => c.row === r).map((c) =>
         new TableCell({
-          children: [cellParagraph(c.label, 'center', size, true)],
+          children: [cellParagraph(c.label, 'center', size, HEITI)], // header cells in 黑体, as the originals print them
           rowSpan: c.rowSpan,
           columnSpan: c.colSpan,
           verticalAlign: VerticalAlignTable.CENTER,
@@ -90,7 +90,7 @@ function tableBlock(table: Table, department: string | undefined, ruled: boolean
       height: { value: 360, rule: HeightRule.ATLEAST },
       children: row.cells.map((cell, i) =>
         new TableCell({
-          children: [cellParagraph(cell.text, cell.align, size, row.total && cell.text !== '' && cell.number === undefined)],
+          children: [cellParagraph(cell.text, cell.align, size, row.total && cell.text !== '' && cell.number === undefined ? HEITI : SONGTI)],
           verticalAlign: VerticalAlignTable.CENTER,
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
           borders,
@@ -160,7 +160,7 @@ function textBlocks(blocks: readonly Block[], ruled: boolean, seen: Set<string>)
           alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { before: b.level === 1 ? 360 : 160, after: 160 },
           indent: b.level === 1 ? {} : { firstLine: 640 },
-          children: [run(b.text, 32, b.level === 3 ? '楷体_GB2312' : HEITI, b.level === 1)],
+          children: [run(b.text, 32, b.level === 3 ? '楷体_GB2312' : HEITI)],
         }))
         seen.add(b.text)
         break
