@@ -118,3 +118,22 @@ test('HTML: an empty or binary file is a clear error naming the file', () => {
   assert.throws(() => readHtml('e.html', new Uint8Array()), /^OfficeError: e\.html: 文件为空/)
   assert.throws(() => readHtml('b.html', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])), /b\.html: 不是 HTML 文件/)
 })
+
+test('HTML: rowspan="0" runs to the end of the table, ragged rows are padded, pre keeps its lines, hidden content is left out', () => {
+  const page = `<body><p>第一行<br>第二行</p><pre>表1
+  部门收支总体情况表</pre>
+<table><tr><th rowspan="0">项目</th><th>金额</th><th>备注</th></tr><tr><td>1.00</td></tr><tr><td>2.00</td><td hidden>x</td><td>注</td></tr></table>
+<p hidden>隐藏</p><noscript>请启用脚本</noscript></body>`
+  const { layout } = readHtml('r.html', new TextEncoder().encode(page))
+  assert.deepEqual(layout.lines.map((l) => l.text), ['第一行', '第二行', '表1', '部门收支总体情况表', '项目\t金额\t备注', '\t1.00\t', '\t2.00\t注'])
+})
+
+test('HTML: a page declaring UTF-8 that is GBK, and an XHTML page declaring GBK in its XML declaration, both decode', () => {
+  const body = '<p>部门预算</p>'
+  const lying = gbk(`<html><head><meta charset="utf-8"></head><body>${body}</body></html>`)
+  assert.equal(decodeHtml(lying).encoding, 'gb18030')
+  assert.deepEqual(readHtml('l.html', lying).layout.lines.map((l) => l.text), ['部门预算'])
+  const xhtml = gbk(`<?xml version="1.0" encoding="GBK"?><html xmlns="http://www.w3.org/1999/xhtml"><body>${body}</body></html>`)
+  assert.equal(decodeHtml(xhtml).by, 'meta')
+  assert.deepEqual(readHtml('x.html', xhtml).layout.lines.map((l) => l.text), ['部门预算'])
+})

@@ -116,7 +116,8 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
     rows.forEach((tr, r) => {
       let c = 0
       for (const cell of tr.childNodes) {
-        if (!('tagName' in cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
+        // A hidden cell takes no slot: browsers lay out the row without it.
+        if (!('tagName' in cell) || (cell.tagName !== 'td' && cell.tagName !== 'th') || hidden(cell)) continue
         while (grid[r]![c] !== undefined) c++
         const colspan = clamp(attr(cell, 'colspan'), 1, 1000)
         const rowspanRaw = attr(cell, 'rowspan')
