@@ -28,7 +28,8 @@ const term = (c: Classified, part: 'amount' | 'change'): Term | undefined => {
  * Statement groups of 第三部分 add up: income sources = 收入预算; 基本支出 + 项目支出 = 支出预算 (and
  * = 一般公共预算拨款合计); 人员经费 + 公用经费 = 一般公共预算基本支出; 三公 items = 三公 total (amounts and
  * changes); 委托业务费 items = total; 政府采购 货物 + 工程 + 服务 = total; the 具体使用 items against
- * 一般公共预算拨款合计 and their changes against the 规模变化 change.
+ * 一般公共预算拨款合计 and their changes against the 规模变化 change; 中小企业 and 小微企业 reservations within
+ * the procurement total.
  *
  * Each printed figure carries up to half a cent of rounding, so a sum of N parts may differ from
  * its total by up to N cents: that is `info` (with the cents), beyond it an `error` (a `warning`
@@ -46,11 +47,13 @@ export default defineRule({
     mismatch: '{group}：{parts} 之和 {sum} 万元，合计 {total} 万元（差 {diff}）',
     rounding: '{group}：{count} 项之和 {sum} 万元，合计 {total} 万元（差 {cents} 分，舍入）',
     shortfall: '{group}：所列 {count} 项之和 {sum} 万元，合计 {total} 万元（差 {diff}，可能未列全）',
+    exceeds: '{part} {actual} 万元，超过{whole} {expected} 万元',
   },
   messagesEn: {
     mismatch: '{group}: the parts add to {sum}, the total is {total} (difference {diff})',
     rounding: '{group}: {count} parts add to {sum}, the total is {total} (difference {cents} cent(s), rounding)',
     shortfall: '{group}: the {count} listed parts add to {sum}, the total is {total} (difference {diff}; the list may be incomplete)',
+    exceeds: '{part} {actual} exceeds {whole} {expected}',
   },
   check(d, report) {
     const all = classify(d)
@@ -115,6 +118,23 @@ export default defineRule({
         if (m) parts.push({ subject: `政府采购${name}`, money: m, place: m.place ?? p.place, path: ['procurement', key] })
       }
       if (parts.length >= 2) groups.push({ name: '政府采购', total: { subject: '政府采购', money: p.total, place: p.total.place ?? p.place, path: ['procurement', 'total'] }, parts })
+      // Amounts reserved for 中小企业, and within them for 小微企业, cannot exceed what they are reserved from.
+      const within: [Money | undefined, string, string, Money | undefined, string][] = [
+        [p.sme, '面向中小企业预留', 'sme', p.total, '政府采购预算'],
+        [p.smallMicro, '小微企业预留', 'smallMicro', p.sme ?? p.total, p.sme ? '面向中小企业预留' : '政府采购预算'],
+      ]
+      for (const [part, name, key, whole, wholeName] of within) {
+        if (!part || !whole || part.fen <= whole.fen) continue
+        report({
+          messageId: 'exceeds',
+          data: { part: name, actual: yuan(part.fen), whole: wholeName, expected: yuan(whole.fen) },
+          place: part.place ?? p.place,
+          path: ['procurement', key],
+          actual: yuan(part.fen),
+          expected: `≤ ${yuan(whole.fen)}`,
+          related: [{ message: `${wholeName} ${yuan(whole.fen)}`, place: whole.place ?? p.place }],
+        })
+      }
     }
 
     for (const g of groups) {

@@ -51,6 +51,7 @@ export default defineRule({
     fiscal: '{table}财政资金 {actual} 万元，财政拨款收支总预算 {expected} 万元（差 {diff}）',
     project: '{table}年度预算总额 {actual} 万元，项目支出情况表中该项目 {expected} 万元（差 {diff}）',
     projects: '{count} 张项目支出绩效目标表金额合计 {actual} 万元，一般公共预算项目支出 {expected} 万元（差 {diff}）',
+    parts: '{table}资金合计 {actual} 万元，{parts} 之和 {expected} 万元（差 {diff}）',
     rounding: '{table}金额 {actual} 万元，对应预算 {expected} 万元（差 {diff}，舍入）',
   },
   messagesEn: {
@@ -58,11 +59,12 @@ export default defineRule({
     fiscal: '{table}: fiscal funds {actual}, the fiscal budget is {expected} (difference {diff})',
     project: '{table}: annual budget {actual}, the project table has {expected} (difference {diff})',
     projects: '{count} project target tables add to {actual}; general-budget project expenditure is {expected} (difference {diff})',
+    parts: '{table}: the total {actual} is not the sum of {parts}, {expected} (difference {diff})',
     rounding: '{table}: {actual} against the budget figure {expected} (difference {diff}, rounding)',
   },
   check(d, report) {
     const tables = d.performance.tables
-    const compare = (id: 'total' | 'fiscal' | 'project', t: TargetTable, ti: number, m: Money | undefined, side: Side | undefined, field: string): void => {
+    const compare = (id: 'total' | 'fiscal' | 'project', t: TargetTable, ti: number, m: Money | undefined, side: Side | undefined, field: string, parts: Money[] = []): void => {
       if (!m || !side) return
       const cmp = compareMoney(m, side)
       if (!cmp) return
@@ -74,13 +76,37 @@ export default defineRule({
         path: ['performance', 'tables', ti, field],
         actual: yuan(m.fen),
         expected: yuan(side.fen),
-        related: [relatedOf(side)],
+        related: [relatedOf(side), ...parts.filter((p) => p.place).map((p) => ({ message: yuan(p.fen), place: p.place }))],
       })
     }
+    // Inside each table: 资金总额 = 上级安排 + 本级安排 + 其他资金 (项目: 年度预算总额 = 财政拨款 + 其他资金).
+    tables.forEach((t, ti) => {
+      const named: [string, 'superior' | 'fiscal' | 'other', Money | undefined][] = [
+        ['上级安排', 'superior', t.superior],
+        [t.kind === 'department' ? '本级安排' : '财政拨款', 'fiscal', t.fiscal],
+        ['其他资金', 'other', t.other],
+      ]
+      const parts = named.filter((x): x is [string, 'superior' | 'fiscal' | 'other', Money] => !!x[2])
+      if (!t.total || parts.length < 2) return
+      const partSum = parts.reduce((a, x) => a + x[2].fen, 0)
+      const diff = t.total.fen - partSum
+      if (diff === 0) return
+      report({
+        messageId: 'parts',
+        ...(Math.abs(diff) <= parts.length * CENT ? { severity: 'info' as const } : {}),
+        data: { table: targetName(t), actual: yuan(t.total.fen), parts: parts.map((x) => x[0]).join(' + '), expected: yuan(partSum), diff: signed(diff) },
+        place: t.total.place ?? t.place,
+        path: ['performance', 'tables', ti, 'total'],
+        actual: yuan(t.total.fen),
+        expected: yuan(partSum),
+        related: parts.map(([n, k, m]) => ({ message: `${n} ${yuan(m.fen)}`, place: m.place, path: ['performance', 'tables', ti, k] })),
+      })
+    })
     tables.forEach((t, ti) => {
       if (t.kind !== 'department') return
-      compare('total', t, ti, t.total ?? sum(t.superior, t.fiscal, t.other), budgetSide(d, 'overall.total', ['overall.total', 'income.total']), t.total ? 'total' : 'fiscal')
-      compare('fiscal', t, ti, sum(t.superior, t.fiscal), budgetSide(d, 'fiscal.total', ['fiscal.total']), 'fiscal')
+      const present = (...ms: (Money | undefined)[]): Money[] => ms.filter((x): x is Money => !!x)
+      compare('total', t, ti, t.total ?? sum(t.superior, t.fiscal, t.other), budgetSide(d, 'overall.total', ['overall.total', 'income.total']), t.total ? 'total' : 'fiscal', t.total ? [] : present(t.superior, t.fiscal, t.other))
+      compare('fiscal', t, ti, sum(t.superior, t.fiscal), budgetSide(d, 'fiscal.total', ['fiscal.total']), 'fiscal', present(t.superior, t.fiscal))
     })
     const projects = tables.map((t, ti) => ({ t, ti })).filter(({ t }) => t.kind === 'project')
     let total = 0

@@ -58,6 +58,8 @@ export default defineRule({
           messageId: 'conflict',
           data: { kind: KIND_NAMES[kind], actual: countText(here), other: countText(there) },
           ...at(here),
+          // Point at the figure that disagrees: the amount when the amounts differ, else the count.
+          ...(amountsDiffer ? { place: here.amount?.place ?? here.place, path: [...at(here).path, 'amount'] } : {}),
           actual: countText(here),
           expected: countText(there),
           related: [{ message: there.text, place: there.place, path: at(there).path }],

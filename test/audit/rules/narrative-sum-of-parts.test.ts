@@ -51,5 +51,19 @@ ruleTester.run(rule, {
       }),
       errors: [{ messageId: 'mismatch', line: 596, path: ['procurement', 'total'] }],
     },
+    {
+      name: 'seed 001 面向中小企业预留 25.50 → 26.50 (l.772): more than the procurement total, less than 小微企业',
+      doc: edit(s001, (d) => {
+        d.procurement!.sme!.fen += 1_000_000
+      }),
+      errors: [{ messageId: 'exceeds', path: ['procurement', 'sme'] }],
+    },
+    {
+      name: 'seed 002 小微企业预留 33.78 → 34.28 (l.537)',
+      doc: edit(s002, (d) => {
+        d.procurement!.smallMicro!.fen += 500_000
+      }),
+      errors: [{ messageId: 'exceeds', line: 537, path: ['procurement', 'smallMicro'] }],
+    },
   ],
 })

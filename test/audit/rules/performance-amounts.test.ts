@@ -30,7 +30,12 @@ ruleTester.run(rule, {
     {
       name: 'seed 002 人员补助项目 16.61 → 17.61 (l.603)',
       doc: money('002', 2, 'total', 1),
-      errors: [{ messageId: 'project', line: 603 }, { messageId: 'projects' }],
+      errors: [{ messageId: 'project', line: 603 }, { messageId: 'projects' }, { messageId: 'parts', line: 603 }],
+    },
+    {
+      name: 'seed 003 整体 其他资金 0.00 → 1.00 (l.628): 合计 1,221.42 is no longer 上级 + 本级 + 其他',
+      doc: money('003', 0, 'other', 1),
+      errors: [{ messageId: 'fiscal', line: 627 }, { messageId: 'parts', line: 629, path: ['performance', 'tables', 0, 'total'] }],
     },
     {
       name: 'seed 003 表7 项目 62.00 → 63.00: the target table no longer matches',
