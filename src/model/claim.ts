@@ -33,7 +33,7 @@ export const Claim = z.object({
   subject: z.string(),
   /**
    * Canonical name of the subject within its section, where it is a standard one: `total`, `general`,
-   * `gov_fund`, `state_capital`, `special_account`, `unit`, `carryover`, `basic`, `project`,
+   * `gov_fund`, `state_capital`, `special_account`, `unit` (and `unit.business` …), `carryover`, `basic`, `project`,
    * `personnel`, `public`, `scale`, and the 三公 row keys (`overseas`, `reception`, `vehicles`,
    * `vehicles.purchase`, `vehicles.operation`). Absent for class/item lines (see `code`) and free subjects.
    */

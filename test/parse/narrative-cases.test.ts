@@ -145,3 +145,31 @@ test('three 三公 statements of change complete the claims stated with amounts 
   assert.ok(tp.every((c) => c.amount && c.change && c.rate))
   assert.equal(tp[0]!.text.split('\n').length, 2)
 })
+
+test('a differently phrased disclosure (synthetic, test/fixtures/narrative-other-province.txt)', () => {
+  const text = readFileSync('test/fixtures/narrative-other-province.txt', 'utf8')
+  const d = narrative(text)
+  const claims = d.claims.map((c) => [c.section, c.key ?? c.subject, c.amount?.value, c.share?.value, c.change?.value, c.rate?.value])
+  assert.deepEqual(claims, [
+    ['income', 'total', '12345.67', undefined, '345.67', '2.88'],
+    ['income', 'total', '12345.67', undefined, undefined, undefined],
+    ['income', 'general', '10000.00', '81.00', undefined, undefined],
+    ['income', 'gov_fund', '0.00', undefined, undefined, undefined],
+    ['income', 'unit.business', '2345.67', '19.00', undefined, undefined],
+    ['expenditure', 'total', '12345.67', undefined, undefined, undefined],
+    ['expenditure', 'basic', '9000.00', '72.90', undefined, undefined],
+    ['expenditure', 'project', '3345.67', '27.10', undefined, undefined],
+    ['three_public', 'total', '12.00', undefined, '-3.00', '-20.00'],
+    ['three_public', 'overseas', '0.00', undefined, '0.00', '0.00'],
+    ['three_public', 'reception', '4.00', undefined, '-1.00', undefined],
+    ['three_public', 'vehicles', '8.00', undefined, undefined, undefined],
+    ['operating_costs', 'total', '300.00', undefined, '-20.00', '-6.25'],
+  ])
+  assert.deepEqual(d.overview.units.map((u) => u.value), ['第一中学', '第二中学', '实验小学'])
+  assert.deepEqual([d.overview.staffing.authorized?.value, d.overview.staffing.activeIncrease?.value, d.overview.staffing.retiredIncrease?.value], [120, -2, 3])
+  assert.deepEqual([d.procurement?.total?.value, d.procurement?.goods?.value, d.procurement?.works?.value, d.procurement?.services?.value], ['500.00', '300.00', '100.00', '100.00'])
+  assert.deepEqual(d.assets?.vehicles.map((v) => [v.kind, v.count?.value]), [['车辆', 3], ['一般公务用车', 2], ['执法执勤用车', 1]])
+  assert.deepEqual([d.assets?.asOfYear?.value, d.assets?.equipment50?.value, d.assets?.equipment100?.value], [2024, 4, 1])
+  assert.deepEqual(d.glossary.map((g) => g.term), ['财政拨款收入'])
+  assert.deepEqual(d.sections.map((s) => s.kind), ['summary', 'income', 'expenditure', 'three_public', 'other', 'operating_costs', 'procurement', 'assets'])
+})

@@ -9,7 +9,7 @@ const VEHICLE = new RegExp(String.raw`([\u4e00-\u9fa5]{2,12}?)(\d+)辆[,，]?(?:
 const FURNITURE = new RegExp(String.raw`办公家具(?:价值|账面价值|原值)?${NUM}万元`)
 const OTHER = new RegExp(String.raw`其他资产(?:价值|账面价值|原值)?${NUM}万元`)
 // 单位价值 50 万元以上大型设备 0 台（套）
-const EQUIPMENT = /(50|100)万元(?:\(含\))?以上(?:的)?(?:大型)?设备(?:共)?(\d+)(?:台|套)/g
+const EQUIPMENT = /(50|100)万元(?:\(含\))?以上(?:的)?(?:大型|通用|专用)?(?:设备|仪器)(?:共)?(\d+)(?:台|套|件)/g
 const PLANNED = /购置|采购/
 
 /** Read a paragraph of 国有资产占用使用情况 into `assets`. */
@@ -30,7 +30,7 @@ export function readAssets(src: Source, p: Para, assets: Assets): void {
   if (!PLANNED.test(t)) {
     VEHICLE.lastIndex = 0
     for (const m of t.matchAll(VEHICLE)) {
-      const kind = m[1]!.replace(/^(?:其中|包括|含)[:：]?/, '').replace(/^\d+[.、]/, '')
+      const kind = m[1]!.replace(/^(?:其中|包括|含|共有|现有|共)[:：]?/, '').replace(/^\d+[.、]/, '')
       const c = m.index + m[1]!.length
       const holding: Assets['vehicles'][number] = { kind, count: count(Number(m[2]), c, m[2]!.length) }
       if (m[3]) {

@@ -26,7 +26,7 @@ const SHARE_Y = new RegExp(String.raw`[,，]?占(?:[^,，。;；%\d]{0,16}?)(${N
 const CHANGE_Y = new RegExp(String.raw`[,，]?${CMP}(增加|减少|增长|下降|降低)了?(${NUM})(万元|元)`, 'y')
 const RATE_Y = new RegExp(String.raw`[,，]?${CMP}(增长|下降|减少|增加|降低|上升)了?(${NUM})%`, 'y')
 const FLAT_Y = /[,，]?(?:与|比|较)?(?:上年|上一年|去年)?(?:预算)?(?:数)?(?:基本)?持平/y
-const REASON_Y = /[,，。;；]?(?:其)?(?:主要原因|原因)(?:是|为|系|在于)?[:：]?/y
+const REASON_Y = /[,，。;；]?(?:其)?(?:主要原因|原因)(?:是|为|系|在于)?[:：]?|[,，。;；]?主要(?:是由于|由于|是因为|因为)/y
 const PURPOSE_Y = /[,，]?主要用于[:：]?/y
 const CLAUSE_END = /[。;；]/g
 const DELIM = new Set([',', '，', ':', '：', ';', '；', '。', '、'])
@@ -62,7 +62,7 @@ const THREE_PUBLIC_KEYS: [RegExp, string][] = [
 const KEYS: Partial<Record<SectionKind, [RegExp, string][]>> = {
   summary: [[/收支总?预算(?:总额|合计)?$|收支总额$/, 'total']],
   income: [
-    [/^(?:部门)?收入(?:总)?预算(?:总额|合计)?$/, 'total'],
+    [/^(?:部门)?(?:本年)?收入(?:总)?(?:预算)?(?:总额|合计|总计)?$/, 'total'],
     [/^上级一般公共预算.*转移支付/, 'general_transfer'],
     [/^上级政府性基金.*转移支付/, 'gov_fund_transfer'],
     [/^上级国有资本经营预算.*转移支付/, 'state_capital_transfer'],
@@ -71,10 +71,15 @@ const KEYS: Partial<Record<SectionKind, [RegExp, string][]>> = {
     [/^国有资本经营预算(?:拨款)?(?:收入)?$/, 'state_capital'],
     [/^财政专户(?:管理资金|核拨)?(?:收入)?$/, 'special_account'],
     [/^单位资金$/, 'unit'],
+    [/^事业收入$/, 'unit.business'],
+    [/^事业单位经营收入$/, 'unit.operating'],
+    [/^上级补助收入$/, 'unit.superior'],
+    [/^附属单位上缴收入$/, 'unit.subordinate'],
+    [/^其他收入$/, 'unit.other'],
     [/^上年结转(?:结余)?$/, 'carryover'],
   ],
   expenditure: [
-    [/^(?:部门)?支出(?:总)?预算(?:总额|合计)?$/, 'total'],
+    [/^(?:部门)?(?:本年)?支出(?:总)?(?:预算)?(?:总额|合计|总计)?$/, 'total'],
     [/^基本支出$/, 'basic'],
     [/^项目支出$/, 'project'],
   ],

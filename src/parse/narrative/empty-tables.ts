@@ -3,7 +3,7 @@ import { TABLES, type TableSpec } from '../../model/tables.ts'
 import type { Para, Source } from './text.ts'
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
-const EMPTY = /([^,，。;；:：、]*?表)(?:为空表|是空表|无数据)/g
+const NAME_STOP = new Set([',', '，', '。', ';', '；', ':', '：', '、'])
 const BY_NAME = new Map<string, string>()
 for (const t of TABLES as readonly TableSpec[]) for (const n of [t.title, ...t.aliases]) BY_NAME.set(norm(n), t.key)
 // A name printed differently from the spec (`结转结余预算支出情况表`, seed 002 l.351) is matched by its subject.
@@ -20,12 +20,14 @@ const BY_WORD: [RegExp, string][] = [
 /** Every `…表为空表` sentence of a paragraph, with the table it names. */
 export function readEmptyTables(src: Source, p: Para, out: EmptyTableNote[]): void {
   const t = p.text
-  if (!t.includes('空表') && !t.includes('无数据')) return
-  for (const m of t.matchAll(EMPTY)) {
-    const table = m[1]!.replace(/^(?:故|因此|所以|本表|即)/, '')
-    let a = m.index
+  for (let k = t.indexOf('表为空表'); k >= 0; k = t.indexOf('表为空表', k + 4)) {
+    // The table's name runs back from `表` to the clause delimiter before it.
+    let n = k
+    while (n > 0 && !NAME_STOP.has(t[n - 1]!)) n--
+    const table = t.slice(n, k + 1).replace(/^(?:故|因此|所以|本表|即)/, '')
+    let a = n
     while (a > 0 && !/[。;；]/.test(t[a - 1]!)) a--
-    let b = m.index + m[0].length
+    let b = k + 4
     if (t[b] === '。') b++
     const note: EmptyTableNote = { table, text: t.slice(a, b), place: src.place(p, a, b) }
     const key = BY_NAME.get(norm(table)) ?? BY_WORD.find(([re]) => re.test(table))?.[1]

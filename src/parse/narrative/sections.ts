@@ -74,7 +74,7 @@ export function findParts(layout: Layout): Parts {
   const keys = ['overview', 'tables', 'narrative', 'glossary'] as const
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text
-    if (!t.includes('部分') && !t.includes('名词解释')) continue
+    if (t.length > 80 || lines[i]!.cells || (!t.includes('部分') && !t.includes('名词解释'))) continue
     const sq = t.replace(/\s+/g, '')
     if (sq.length > 40) continue
     const m = PART.exec(sq)

@@ -10,7 +10,8 @@ export interface Targets {
   ranges: [number, number][]
 }
 
-const sq = (s: string) => s.replace(/\s+/g, '')
+const SPACE = /\s/
+const sq = (s: string) => (SPACE.test(s) ? s.replace(/\s+/g, '') : s)
 const TITLE = /(整体|项目)(?:支出)?(?:预算)?绩效目标(?:申报)?表$/
 const YEAR_LINE = /^[(（]?\d{4}年(?:度)?[)）]?$/
 const LEVEL2 = String.raw`(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标`
