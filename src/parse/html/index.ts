@@ -171,7 +171,7 @@ function ownRows(table: Element): Element[] {
     if (c.tagName === 'tr') rows.push(c)
     else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') for (const r of c.childNodes) if ('tagName' in r && r.tagName === 'tr') rows.push(r)
   }
-  return rows
+  return rows.filter((r) => !hidden(r))
 }
 
 /** A cell's text as one line: blocks and line breaks inside it become spaces. */

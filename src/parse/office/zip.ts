@@ -105,7 +105,8 @@ function oleError(file: string, bytes: Uint8Array, kind: OfficeKind): OfficeErro
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const has = (name: string) => buf.indexOf(Buffer.from(name, 'utf16le')) >= 0
   if (has('EncryptedPackage') || has('EncryptionInfo')) {
-    return new OfficeError(file, 'encrypted', `文件已加密（设置了打开密码），无法读取，请提供未加密的文件 (encrypted ${kind}: password-protected OOXML cannot be read)`)
+    // Which kind the encrypted package holds cannot be told without the password, so the message does not guess.
+    return new OfficeError(file, 'encrypted', '文件已加密（设置了打开密码），无法读取，请提供未加密的文件 (encrypted: password-protected Office document)')
   }
   const legacy = has('WordDocument') ? LEGACY.DOCX : has('Workbook') || has('Book') ? LEGACY.XLSX : 'OLE 复合文档 (OLE compound file)'
   return new OfficeError(
