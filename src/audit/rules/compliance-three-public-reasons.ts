@@ -3,7 +3,8 @@ import { classify, placeOfClaim, tableOf, yuan } from './narrative-support.ts'
 
 /**
  * The 三公 narrative explains each increase or decrease with a reason (主要原因…). A change of
- * 0.00 needs none; the total's change is explained when every changed item has its reason. A
+ * 0.00 needs none; the total's change is explained when every changed item has its reason, and a
+ * single reason given for the whole paragraph explains all its changes. A
  * disclosure that prints the 三公 table but says nothing of 三公 is also reported.
  */
 export default defineRule({
@@ -30,6 +31,9 @@ export default defineRule({
       return
     }
     const items = tp.filter((c) => c.role !== 'three_public.total')
+    // One reason for the whole 三公 paragraph (`…其中：…；公务用车… 8.00 万元。主要原因是厉行节约。`) explains
+    // every change in it; where the reasons are given item by item (seeds 001–003), each change needs its own.
+    if (tp.filter((c) => c.claim.reason).length === 1) return
     for (const c of tp) {
       const change = c.claim.change
       if (!change || change.fen === 0 || c.claim.reason) continue

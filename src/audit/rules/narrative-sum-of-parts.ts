@@ -70,7 +70,9 @@ export default defineRule({
         if (c === totalClaim || !pick(c) || seen.has(c.role ?? '')) continue
         seen.add(c.role ?? '')
         const t = term(c, part)
-        if (t) parts.push(t)
+        // A part stated without this figure (a 三公 item with no change given) leaves the sum unknown.
+        if (!t) return
+        parts.push(t)
       }
       if (parts.length >= 2 || (parts.length === 1 && !open && typeof partRoles !== 'function' && partRoles.length >= 2)) groups.push({ name, total, parts, open })
     }
@@ -98,8 +100,9 @@ export default defineRule({
     // The 规模变化 change: 基本支出 + 项目支出 changes of the general budget, else the income line's.
     const gb = first('general.basic')
     const gp = first('general.project')
-    const items = all.filter(isItem).map((c) => term(c, 'change')).filter((t): t is Term => !!t)
-    if (items.length >= 2) {
+    const itemClaims = all.filter(isItem)
+    const items = itemClaims.map((c) => term(c, 'change')).filter((t): t is Term => !!t)
+    if (items.length >= 2 && items.length === itemClaims.length) {
       let total: Term | undefined
       if (gb?.claim.change && gp?.claim.change) {
         total = { subject: '基本支出与项目支出增减', money: { ...gb.claim.change, fen: gb.claim.change.fen + gp.claim.change.fen, value: yuan(gb.claim.change.fen + gp.claim.change.fen) }, place: placeOfClaim(gb.claim, 'change'), path: [...gb.path, 'change'] }

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseText } from '../../../src/parse/index.ts'
 import rule from '../../../src/audit/rules/compliance-three-public-reasons.ts'
 import { ruleTester, seedsValid } from '../rule-tester.ts'
 import { seed } from '../seeds.ts'
@@ -6,9 +9,14 @@ import { claimIndex, edit } from './narrative-support.ts'
 const s003 = seed('003')
 const i = claimIndex(s003, 572, '公务用车运行维护费')
 
+const otherFile = fileURLToPath(new URL('../../fixtures/narrative-other-province.txt', import.meta.url))
+/** Another template: one 主要原因 for the whole 三公 paragraph; 公务用车 states no change (l.39). */
+const other = parseText(otherFile, readFileSync(otherFile)).disclosure!
+
 ruleTester.run(rule, {
   valid: [
     ...seedsValid(seed),
+    { name: 'one reason for the whole 三公 paragraph (narrative-other-province.txt l.39)', doc: other, infos: [] },
     {
       name: 'seed 003 公务用车运行维护费 增加 0.50 with its reason kept',
       doc: edit(s003, (d) => {

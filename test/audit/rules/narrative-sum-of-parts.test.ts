@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parseText } from '../../../src/parse/index.ts'
 import rule from '../../../src/audit/rules/narrative-sum-of-parts.ts'
 import { ruleTester } from '../rule-tester.ts'
 import { seed } from '../seeds.ts'
@@ -8,12 +11,17 @@ const s002 = seed('002')
 const s003 = seed('003')
 const info = (line: number) => ({ messageId: 'rounding', line, severity: 'info' as const })
 
+const otherFile = fileURLToPath(new URL('../../fixtures/narrative-other-province.txt', import.meta.url))
+/** Another template: one 主要原因 for the whole 三公 paragraph; 公务用车 states no change (l.39). */
+const other = parseText(otherFile, readFileSync(otherFile)).disclosure!
+
 ruleTester.run(rule, {
   valid: [
     // Seed 001 notes #1, #3, #4: the narrative says 421.63 while its own parts (the 7 项, and
     // 人员经费 314.93 + 公用经费 106.71) add to 421.64.
     { name: 'seed 001 unmodified: two one-cent notes', doc: s001, infos: [info(645), info(710)] },
     { name: 'seed 002 unmodified', doc: s002, infos: [] },
+    { name: 'a 三公 item without its change leaves the change sum unchecked (narrative-other-province.txt l.39)', doc: other, infos: [] },
     // Seed 003 notes #8 (996.10 + 161.34 = 1,157.44) and #10 (the 11 项 changes add to −112.97, not −112.96).
     { name: 'seed 003 unmodified: two one-cent notes', doc: s003, infos: [info(494), info(532)] },
   ],
