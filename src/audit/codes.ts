@@ -13,6 +13,8 @@ export interface PrintedCode {
   label: string
 }
 
+const printedCache = new WeakMap<Disclosure, PrintedCode[]>()
+
 /** The catalog of a kind of code. */
 export const catalogOf = (kind: PrintedCode['kind']): Catalog => (kind === 'function' ? functionCodes() : economicCodes())
 
@@ -30,7 +32,10 @@ export function levelOf(code: string, kind: PrintedCode['kind']): '类' | '款' 
  * (`2010303/…`) names its 项 code but not its name, so it is not a printed code here.
  */
 export function printedCodes(d: Disclosure): PrintedCode[] {
+  const cached = printedCache.get(d)
+  if (cached) return cached
   const out: PrintedCode[] = []
+  printedCache.set(d, out)
   for (const table of d.tables) {
     const spec = tableSpec(table.key)
     if (!spec) continue

@@ -34,18 +34,36 @@ export function tableOf(d: Disclosure, key: string): Table | undefined {
   return d.tables.find((t) => t.key === key)
 }
 
-/** A row by key. */
+// Lookups are cached per model object: the audit reads a document many times and never changes it.
+const rowIndex = new WeakMap<Table, Map<string, Row>>()
+const cellIndex = new WeakMap<Row, Map<string, Cell>>()
+
+/** A row by key (the first, if a key repeats). */
 export function rowOf(table: Table | undefined, key: string): Row | undefined {
-  return table?.rows.find((r) => r.key === key)
+  if (!table) return undefined
+  let index = rowIndex.get(table)
+  if (!index) {
+    index = new Map()
+    for (const r of table.rows) if (!index.has(r.key)) index.set(r.key, r)
+    rowIndex.set(table, index)
+  }
+  return index.get(key)
 }
 
 /** A stated (not derived) cell. */
 export function cellOf(row: Row | undefined, column: string): Cell | undefined {
-  return row?.cells.find((c) => c.column === column && !c.derived)
+  if (!row) return undefined
+  let index = cellIndex.get(row)
+  if (!index) {
+    index = new Map()
+    for (const c of row.cells) if (!c.derived && !index.has(c.column)) index.set(c.column, c)
+    cellIndex.set(row, index)
+  }
+  return index.get(column)
 }
 
 /** Whether a row states any number. */
-export const states = (row: Row | undefined): boolean => !!row && row.cells.some((c) => !c.derived)
+export const states = (row: Row | undefined): boolean => !!row && (cellIndex.get(row)?.size ?? row.cells.filter((c) => !c.derived).length) > 0
 
 /** The model path of a cell. */
 export function pathOf(table: Table, row: Row | string, column?: string): (string | number)[] {
@@ -56,9 +74,20 @@ export function pathOf(table: Table, row: Row | string, column?: string): (strin
 /** Fen of one unit in the last printed decimal of a cell (0.01 万元 = 10,000 fen; 1 元 = 100 fen). */
 export function centOf(cell: Cell | undefined, unit: Table['unit']): number {
   const scale = unit === '万元' ? 1_000_000 : 100
-  const printed = cell?.raw.replace(/\s+/g, '') ?? ''
-  const m = /[.．](\d+)$/.exec(printed)
-  const decimals = m ? m[1]!.length : /\d/.test(printed) ? 0 : 2
+  if (!cell) return scale / 100
+  // Count the printed decimals by hand: this runs for every figure the rules read.
+  const raw = cell.raw
+  let decimals = -1
+  let digits = 0
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const ch = raw.charCodeAt(i)
+    if (ch >= 48 && ch <= 57) digits++
+    else if (ch === 46 || ch === 0xff0e) {
+      decimals = digits
+      break
+    }
+  }
+  if (decimals < 0) decimals = digits > 0 ? 0 : 2
   return Math.max(1, Math.round(scale / 10 ** decimals))
 }
 

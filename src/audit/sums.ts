@@ -10,6 +10,7 @@ import {
   fenOf,
   figure,
   lostColumns,
+  rowOf,
   money,
   signed,
   topUnder,
@@ -178,7 +179,7 @@ const rank = (s: Side): number => (s.value.partial ? 2 : s.value.stated ? 0 : 1)
 /** A side made of one stated cell (undefined when the cell is unknown). */
 export function cellSide(table: Table | undefined, rowKey: string, column: string): Side | undefined {
   if (!table) return undefined
-  const row = table.rows.find((r) => r.key === rowKey)
+  const row = rowOf(table, rowKey)
   const f = figure(table, row, column)
   if (!f) return undefined
   return { value: { stated: f, parts: [], partial: false }, where: where(table, row, column), whereEn: whereEn(table, row, column), table }
@@ -205,7 +206,7 @@ export function codeSide(table: Table | undefined, code: string, column: string)
       value = { parts: [], partial: false }
     } else return undefined
   }
-  const row = table.rows.find((r) => r.key === code)
+  const row = rowOf(table, code)
   return { value, where: where(table, row, column, code), whereEn: whereEn(table, row, column, code), table }
 }
 

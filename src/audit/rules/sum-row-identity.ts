@@ -42,8 +42,9 @@ export default defineRule({
           at: { table },
         })
       }
+      const names = spec.identities.map((identity) => identity.parts.map((k) => columnName(table, k)).join(' + '))
       for (const row of identityRows(table)) {
-        for (const identity of spec.identities) {
+        for (const [i, identity] of spec.identities.entries()) {
           const total = figure(table, row, identity.total)
           if (!total) continue
           const parts: Figure[] = []
@@ -58,7 +59,7 @@ export default defineRule({
             total,
             parts,
             partial,
-            what: identity.parts.map((k) => columnName(table, k)).join(' + '),
+            what: names[i]!,
             whatEn: identity.parts.join(' + '),
           })
         }
