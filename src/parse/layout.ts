@@ -14,6 +14,8 @@ export interface LayoutCell {
   start: number
   /** Where the cell is in a laid-out source (page/box, sheet/cell); text sources leave it out. */
   place?: Place
+  /** How sure a recogniser (OCR) was of the text, 0 to 1; absent for text read from the source itself. */
+  confidence?: number
 }
 
 export interface LayoutLine {

@@ -36,9 +36,10 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 /**
  * Open a PDF with pdf.js. Chinese 公文 fonts are often CID fonts that need the packed Adobe
  * CMaps, and unembedded base-14 fonts need the standard font data: without both, pdf.js
- * returns empty or wrong text. Throws PdfError for encrypted, corrupt and oversized files.
+ * returns empty or wrong text. Images are not decoded unless `options.images` (for rendering
+ * pages to OCR them). Throws PdfError for encrypted, corrupt and oversized files.
  */
-export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits = defaultLimits): Promise<PDFDocumentProxy> {
+export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits = defaultLimits, options: { images?: boolean } = {}): Promise<PDFDocumentProxy> {
   if (bytes.length > limits.maxBytes)
     throw new PdfError(file, 'too-large', `PDF 文件过大：${bytes.length} 字节，上限 ${limits.maxBytes} (PDF too large)`)
   if (!hasHeader(bytes))
@@ -55,7 +56,8 @@ export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits
     disableFontFace: true,
     useSystemFonts: false,
     // Text only: never decode images, which is where most of the memory of scanned pages goes.
-    maxImageSize: 1,
+    // Rendering a page for OCR (parse/ocr) needs them: `options.images`.
+    maxImageSize: options.images ? -1 : 1,
     verbosity: 0,
   })
   try {

@@ -25,5 +25,5 @@ process.setSourceMapsEnabled(maps)
 Array.prototype.push = nativePush
 
 export const { getDocument, OPS } = pdfjs
-export type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 export type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js'
