@@ -1,4 +1,4 @@
-import type { EmptyTableNote } from '../../model/index.ts'
+import type { EmptyTableNote } from '../../model/disclosure.ts'
 import { TABLES, type TableSpec } from '../../model/tables.ts'
 import type { Para, Source } from './text.ts'
 

@@ -1,4 +1,5 @@
-import type { Assets, Claim, Diagnostic, Disclosure, EmptyTableNote, Procurement, Section, Table, Term } from '../../model/index.ts'
+import type { Assets, Claim, Diagnostic, Disclosure, Procurement, Section, Table, Term } from '../../model/index.ts'
+import type { EmptyTableNote } from '../../model/disclosure.ts'
 import type { Layout } from '../layout.ts'
 import { readAssets } from './assets.ts'
 import { readClaims, type ClaimContext } from './claims.ts'
