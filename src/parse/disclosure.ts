@@ -102,6 +102,8 @@ function checkComplete(layout: Layout, d: Disclosure, diagnostics: Diagnostic[])
     diagnostics.push({ ruleId: 'parse/no-tables', severity: 'error', message: '未找到任何预算公开表：文件可能不完整 (no tables found)' })
     return
   }
+  // A workbook holds the tables alone (budget systems export one sheet per table): no narrative is expected.
+  if (d.tables.every((t) => t.place?.sheet !== undefined)) return
   const lastTableLine = Math.max(...d.tables.flatMap((t) => [t.place?.start.line ?? 0, ...t.rows.map((r) => r.place?.start.line ?? 0)]))
   let proseAfter = 0
   for (let i = layout.lines.length - 1; i >= 0 && proseAfter < 3 && layout.lines[i]!.line > lastTableLine; i--) {

@@ -52,8 +52,9 @@ export function parseText(file: string, bytes: Uint8Array): ParseResult {
 }
 
 /**
- * Parse one document of any supported format: PDF with a text layer, or text. The format is
- * decided by the bytes, not the file name. Throws ParseError for an unusable file.
+ * Parse one document of any supported format: PDF, DOCX, XLSX, HTML or text (plain, Markdown,
+ * tab-separated). The format is decided by the bytes, not the file name. Throws ParseError for
+ * an unusable file, with a message naming the file and the problem.
  */
 export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseResult> {
   if (bytes.length === 0) throw new ParseError(file, '文件为空 (empty file)')
@@ -72,9 +73,19 @@ export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseR
       throw e
     }
   }
-  if (kind === 'ole') throw new ParseError(file, '旧版 Office（.doc/.xls）或加密的 Office 文件：请另存为 .docx/.xlsx 后再读 (legacy or encrypted Office file)')
-  if (kind === 'zip') throw new ParseError(file, 'DOCX/XLSX 读取器尚未接入 (DOCX/XLSX reader not available yet)')
-  return parseText(file, bytes)
+  // DOCX, XLSX (by their parts), legacy/encrypted OLE files and web pages; anything else is text.
+  const { readOffice, OfficeError } = await import('./office/index.ts')
+  let office
+  try {
+    office = readOffice(file, bytes)
+  } catch (e) {
+    if (e instanceof OfficeError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
+    throw e
+  }
+  if (!office) return parseText(file, bytes)
+  const result = parseLayout(office.layout)
+  result.diagnostics.unshift(...office.diagnostics)
+  return result
 }
 
 /** Parse a layout from any reader into the canonical model. */
