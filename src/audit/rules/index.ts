@@ -1,4 +1,5 @@
 import type { Rule } from '../define-rule.ts'
+import codeBasicSplit from './code-basic-split.ts'
 import codeKnown from './code-known.ts'
 import codeName from './code-name.ts'
 import complianceEmptyTableExplained from './compliance-empty-table-explained.ts'
@@ -36,6 +37,7 @@ import yearChange from './year-change.ts'
  * filesystem scan. Add a rule by importing its module here, in id order.
  */
 export const rules: readonly Rule<string>[] = [
+  codeBasicSplit,
   codeKnown,
   codeName,
   complianceEmptyTableExplained,

@@ -15,5 +15,17 @@ ruleTester.run(rule, {
       doc: fill(seed('002'), ['tables', 'fiscal_summary', 'rows', 'exp.total', 'state_capital'], 3),
       errors: [{ messageId: 'mismatch', path: ['tables', 'fiscal_summary', 'rows', 'exp.total', 'state_capital'] }],
     },
+    {
+      name: 'seed 002 表1 政府性基金预算拨款 2.00 while 表8 is empty',
+      doc: addLine(seed('002'), 'inc.gov_fund', 2),
+      errors: [{ messageId: 'excess', path: ['tables', 'gov_fund'] }],
+    },
   ],
 })
+
+/** Seed with one more income line in 表1 (a line the seed leaves blank). */
+function addLine(d: ReturnType<typeof seed>, key: string, value: number) {
+  const summary = d.tables.find((t) => t.key === 'summary')!
+  summary.rows.push({ key, label: key, cells: [] })
+  return fill(d, ['tables', 'summary', 'rows', key, 'amount'], value)
+}
