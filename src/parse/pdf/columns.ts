@@ -15,6 +15,8 @@ const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/
 const CELL_GAP = 1.5
 /** A column of whitespace at least this many font sizes wide, crossed by no body word, separates columns. */
 const RIVER = 0.5
+/** Between header words, a narrower band suffices: header cells fill their columns. */
+const HEADER_RIVER = 0.3
 /** Lines further apart than this many font sizes (baseline to baseline) are not in the same table. */
 const LINE_GAP = 3.2
 /** At most this many lines above the first body row are taken as its header. */
@@ -64,8 +66,8 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
       j++
     }
     const bodies = lines.slice(i, last + 1).filter(isBodyRow)
-    let xs = rivers(bodies)
-    if (bodies.length >= 2 && xs.length >= 3) {
+    const body = rivers(bodies)
+    if (bodies.length >= 2 && body.bands.length >= 1) {
       // Header lines above the first body row: close to each other, no larger than body text, and
       // not a caption running across the columns (编制部门：…).
       let first = i
@@ -76,72 +78,112 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
         (tables.at(-1)?.last ?? -1) < first - 1 &&
         baseOf(lines[first]!) - baseOf(lines[first - 1]!) <= LINE_GAP * size &&
         sizeOf(lines[first - 1]!) <= size * 1.2 &&
-        !lines[first - 1]!.some((w) => crossings(xs, w) >= 2)
+        !lines[first - 1]!.some((w) => blocksOverlapped(body, w) >= 3)
       )
         first--
-      xs = headerColumns(xs, lines.slice(first, i), bodies.flat())
-      tables.push({ first, last, xs })
+      tables.push({ first, last, xs: headerColumns(body, lines.slice(first, i)) })
     }
     i = last + 1
   }
   return tables
 }
 
-/** Column boundaries from the whitespace bands no body word crosses. */
-function rivers(bodies: Word[][]): number[] {
-  const words = bodies.flat().sort((a, b) => a.x0 - b.x0)
-  if (words.length === 0) return []
-  const sizes = words.map((w) => w.size).sort((a, b) => a - b)
-  const minRiver = RIVER * sizes[sizes.length >> 1]!
-  const xs = [words[0]!.x0]
-  let right = words[0]!.x1
-  for (const w of words.slice(1)) {
-    if (w.x0 - right >= minRiver) xs.push((right + w.x0) / 2)
-    right = Math.max(right, w.x1)
-  }
-  xs.push(right)
-  return xs
-}
-
-/** How many inner column boundaries a word runs across. */
-function crossings(xs: number[], w: Word): number {
-  return xs.slice(1, -1).filter((x) => x > w.x0 && x < w.x1).length
+/** The columns the body rows of a table show: their outer edges and the whitespace bands between them. */
+interface BodyColumns {
+  left: number
+  right: number
+  /** The bands [from, to] of whitespace between columns, left to right. */
+  bands: [number, number][]
+  /** The extent of the body's words in each column. */
+  blocks: [number, number][]
+  size: number
 }
 
 /**
- * Columns that are blank in every body row still show in the header: where two header words on
- * one line are separated by a gap that no body word crosses (一般公共预算 | 政府性基金预算 |
- * 国有资本经营预算 over a body with figures in the first only), the gap is a column boundary too.
+ * The whitespace bands no body word crosses. A column with no figures that only one body row
+ * uses is not a column but a label placed off its column (收入总计 centred under 项目): the
+ * narrower band beside it is dropped, so it joins its neighbour.
  */
-function headerColumns(xs: number[], header: Word[][], body: Word[]): number[] {
-  const out = [...xs]
-  for (const line of header) {
-    for (let g = 1; g < line.length; g++) {
-      const a = line[g - 1]!.x1
-      const b = line[g]!.x0
-      if (b - a < RIVER * line[g]!.size) continue
-      if (out.some((x) => x > a && x < b)) continue
-      if (body.some((w) => w.x1 > a && w.x0 < b)) continue
-      out.push((a + b) / 2)
-    }
+function rivers(bodies: Word[][]): BodyColumns {
+  const words = bodies.flatMap((line, row) => line.map((w) => ({ w, row }))).sort((a, b) => a.w.x0 - b.w.x0)
+  if (words.length === 0) return { left: 0, right: 0, bands: [], blocks: [], size: 0 }
+  const sizes = words.map(({ w }) => w.size).sort((a, b) => a - b)
+  const size = sizes[sizes.length >> 1]!
+  const bands: [number, number][] = []
+  let right = words[0]!.w.x1
+  for (const { w } of words.slice(1)) {
+    if (w.x0 - right >= RIVER * size) bands.push([right, w.x0])
+    right = Math.max(right, w.x1)
   }
-  out.sort((p, q) => p - q)
-  // Header words beyond the body's outer edges widen the table; when one lies wholly outside,
-  // the old edge becomes the boundary of a column the body leaves blank.
-  const words = header.flat()
-  if (words.length) {
-    const right = Math.max(...words.map((w) => w.x1))
-    if (right > out.at(-1)!) {
-      if (!words.some((w) => w.x0 >= out.at(-1)!)) out.pop()
-      out.push(right)
-    }
-    const left = Math.min(...words.map((w) => w.x0))
-    if (left < out[0]!) {
-      if (!words.some((w) => w.x1 <= out[0]!)) out.shift()
-      out.unshift(left)
-    }
+  const left = words[0]!.w.x0
+  // A column holds figures, or text from at least two rows.
+  const isColumn = (a: number, b: number) => {
+    const inside = words.filter(({ w }) => w.x0 >= a && w.x1 <= b)
+    return inside.some(({ w }) => NUMBER.test(w.text)) || new Set(inside.map(({ row }) => row)).size >= 2
   }
-  return out
+  for (;;) {
+    const edges = [left, ...bands.flat(), right]
+    let drop = -1
+    for (let c = 0; c <= bands.length && drop < 0; c++) {
+      if (isColumn(edges[2 * c]!, edges[2 * c + 1]!) || bands.length === 0) continue
+      const before = bands[c - 1]
+      const after = bands[c]
+      if (!before) drop = c
+      else if (!after) drop = c - 1
+      else drop = before[1] - before[0] <= after[1] - after[0] ? c - 1 : c
+    }
+    if (drop < 0) break
+    bands.splice(drop, 1)
+  }
+  const edges = [left, ...bands.flat(), right]
+  const blocks = Array.from({ length: bands.length + 1 }, (_, c): [number, number] => [edges[2 * c]!, edges[2 * c + 1]!])
+  return { left, right, bands, blocks, size }
+}
+
+/** How many body columns a word overlaps. */
+function blocksOverlapped(body: BodyColumns, w: Word): number {
+  return body.blocks.filter(([a, b]) => w.x0 < b && w.x1 > a).length
+}
+
+/**
+ * Column boundaries of a table without rules, from its body and its header. The body shows a
+ * band of whitespace between each two columns; the header places the boundary inside the band,
+ * and shows the columns that are blank in every body row: header words stand in columns of their
+ * own (上级一般公 / 共预算安排 / 的转移支付 stacked in one column), so whitespace that neither
+ * header nor body words cross is a boundary too.
+ */
+function headerColumns(body: BodyColumns, header: Word[][]): number[] {
+  const blocks: Word[] = body.blocks.map(([x0, x1]) => ({ text: '', x0, x1, y0: 0, y1: 0, base: 0, size: body.size }))
+  // A heading centred over several columns (支出 over 科目名称 and 预算数) is not a column: it
+  // stands over no figures and no word of a later header line, and between two neighbouring
+  // words of one. Group headings over several body columns (财政拨款（补助）) do not count either.
+  const spansColumns = (w: Word, i: number) => {
+    if (blocksOverlapped(body, w) >= 2) return true
+    const later = [...header.slice(i + 1), blocks]
+    if (later.some((line) => line.some((v) => v.x0 < w.x1 && v.x1 > w.x0))) return false
+    return later.some((line) => line.some((v, k) => k > 0 && line[k - 1]!.x1 <= w.x0 && v.x0 >= w.x1))
+  }
+  const counted = header.flatMap((line, i) => line.filter((w) => !spansColumns(w, i)))
+  const words = [...blocks, ...counted].sort((a, b) => a.x0 - b.x0)
+  const min = HEADER_RIVER * body.size
+  const placed: (number | undefined)[] = body.bands.map(() => undefined)
+  const extra: number[] = []
+  // Only a gap with a header word on its right: a header centred over right-aligned figures
+  // leaves a gap between it and them that is no boundary (figures sit at the right of a column).
+  const isBlock = new Set(blocks)
+  let right = words[0]?.x1 ?? 0
+  for (const w of words.slice(1)) {
+    const [a, b] = [right, w.x0]
+    right = Math.max(right, w.x1)
+    if (b - a < min || isBlock.has(w)) continue
+    const k = body.bands.findIndex(([p, q]) => a < q && b > p)
+    if (k >= 0 && placed[k] === undefined) placed[k] = (Math.max(a, body.bands[k]![0]) + Math.min(b, body.bands[k]![1])) / 2
+    else extra.push((a + b) / 2)
+  }
+  const inner = [...body.bands.map(([p, q], k) => placed[k] ?? (p + q) / 2), ...extra].sort((p, q) => p - q)
+  // Header words beyond the body's outer edges widen the table.
+  const head = header.flat()
+  return [Math.min(body.left, ...head.map((w) => w.x0)), ...inner, Math.max(body.right, ...head.map((w) => w.x1))]
 }
 
 /** The column of `x` among boundaries `xs`, clamped to the table. */
