@@ -10,7 +10,8 @@ import { cents, classify, compareMoney, placeOfClaim, relatedOf, sideOf, signed,
  * Why: the narrative is written by hand after the tables; a restated figure that differs is a
  * typo in one of them. Where the table's own total row is not printed (seed 001 loses its
  * 合计 lines), the side is the sum of the printed rows, and a difference of at most one cent per
- * addend is rounding (`info`, with the cents).
+ * addend is rounding (`info`, with the cents). A cell left blank (read as zero) against a stated
+ * amount is a `warning`: the layout may have lost that column.
  */
 export default defineRule({
   id: 'narrative/amount',
@@ -23,10 +24,12 @@ export default defineRule({
   messages: {
     mismatch: '「{subject}」{actual} 万元，表中 {expected} 万元（差 {diff}）',
     rounding: '「{subject}」{actual} 万元，表中明细之和 {expected} 万元（差 {cents} 分，舍入）',
+    blank: '「{subject}」{actual} 万元，表中对应的格为空白（按 0 计）',
   },
   messagesEn: {
     mismatch: '“{subject}” states {actual} (10k yuan), the table has {expected} (difference {diff})',
     rounding: '“{subject}” states {actual} (10k yuan), the table rows add to {expected} (difference {cents} cent(s), rounding)',
+    blank: '“{subject}” states {actual} (10k yuan); the table leaves that cell blank (read as 0)',
   },
   check(d, report) {
     for (const c of classify(d)) {
@@ -37,9 +40,11 @@ export default defineRule({
       const cmp = compareMoney(amount, side)
       if (!cmp) continue
       const data = { subject: c.claim.subject, actual: yuan(amount.fen), expected: yuan(side.fen), diff: signed(cmp.diff), cents: cents(cmp.diff) }
+      // A blank cell read as zero may be a column the layout lost: the conflict is worth a look, not an error.
+      const blank = side.derived?.addends === 0 && side.fen === 0
       report({
-        messageId: cmp.rounding ? 'rounding' : 'mismatch',
-        ...(cmp.rounding ? { severity: 'info' as const } : {}),
+        messageId: cmp.rounding ? 'rounding' : blank ? 'blank' : 'mismatch',
+        ...(cmp.rounding ? { severity: 'info' as const } : blank ? { severity: 'warning' as const } : {}),
         data,
         place: placeOfClaim(c.claim),
         path: [...c.path, 'amount'],

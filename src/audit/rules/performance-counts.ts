@@ -71,7 +71,10 @@ export default defineRule({
       report({ messageId: 'zeroWithMoney', data: { kind: KIND_NAMES[c.kind], amount: yuan(c.amount.fen) }, ...at(c) })
     }
     // Counts against the tables, once the document publishes any target table.
-    if (tables.length > 0) {
+    const stated = (kind: TargetCount['kind']): number | undefined => counts.find((c) => c.kind === kind && !conflicted.has(c))?.count
+    const expectedTables = (stated('department') ?? 0) + (stated('fiscal_project') ?? stated('project') ?? 0)
+    // When the numbers of tables agree in all, a table read as the other kind is the reader's doing, not the document's.
+    if (tables.length > 0 && tables.length !== expectedTables) {
       const dept = tables.filter((t) => t.kind === 'department').length
       const proj = tables.filter((t) => t.kind === 'project').length
       for (const c of counts) {

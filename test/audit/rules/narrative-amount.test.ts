@@ -1,7 +1,7 @@
 import rule from '../../../src/audit/rules/narrative-amount.ts'
 import { ruleTester } from '../rule-tester.ts'
 import { mutate, seed } from '../seeds.ts'
-import { claimIndex, mutateMoney } from './narrative-support.ts'
+import { claimIndex, edit, mutateMoney } from './narrative-support.ts'
 
 const s001 = seed('001')
 const s002 = seed('002')
@@ -55,6 +55,14 @@ ruleTester.run(rule, {
       name: 'seed 003 委托业务费 62.00 → 61.00 (l.578)',
       doc: mutateMoney(s003, claimIndex(s003, 578, '委托业务费'), 'amount', -1),
       errors: [{ messageId: 'mismatch', line: 578 }],
+    },
+    {
+      name: 'seed 003 表6 合计 公用经费 left blank: 公用经费 161.34 (l.536) meets a blank (warning)',
+      doc: edit(s003, (d) => {
+        const row = d.tables.find((t) => t.key === 'general_basic')!.rows.find((r) => r.key === 'total')!
+        row.cells = row.cells.filter((c) => c.column !== 'public')
+      }),
+      errors: [{ messageId: 'blank', line: 536, severity: 'warning' }],
     },
     {
       name: 'seed 003 公务用车运行维护费 2.40 → 2.50 (l.572)',
