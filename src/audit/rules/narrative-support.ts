@@ -1,5 +1,6 @@
 import type { Claim, Disclosure, Money, Place, Row, Table } from '../../model/index.ts'
 import { wan } from '../../model/index.ts'
+import { functionCodes } from '../../catalog/index.ts'
 import { cellOf as figCell, codeValue, columnValue, fenOf, figure, placeOf, rowOf, type ColumnValue, type Figure } from '../figures.ts'
 
 /**
@@ -398,18 +399,18 @@ function classCode(d: Disclosure, name: string): string | undefined {
       if (code && code.length === 3 && norm(r.label) === name) return code
     }
   }
-  return CLASS_NAMES[name]
+  return catalogClass(name)
 }
 
-/** The 30 function 类 (complete; ../shared/reference/function-codes.csv). */
-const CLASS_NAMES: Record<string, string> = {
-  一般公共服务支出: '201', 外交支出: '202', 国防支出: '203', 公共安全支出: '204', 教育支出: '205',
-  科学技术支出: '206', 文化旅游体育与传媒支出: '207', 社会保障和就业支出: '208', 卫生健康支出: '210',
-  节能环保支出: '211', 城乡社区支出: '212', 农林水支出: '213', 交通运输支出: '214',
-  资源勘探工业信息等支出: '215', 商业服务业等支出: '216', 金融支出: '217', 援助其他地区支出: '219',
-  自然资源海洋气象等支出: '220', 住房保障支出: '221', 粮油物资储备支出: '222', 国有资本经营预算支出: '223',
-  灾害防治及应急管理支出: '224', 预备费: '227', 其他支出: '229', 转移性支出: '230', 债务还本支出: '231',
-  债务付息支出: '232', 债务发行费用支出: '233', 抗疫特别国债安排的支出: '234', 文化体育与传媒支出: '207',
+let classByName: Map<string, string> | undefined
+
+/** 类 codes by name from the function catalog, complete at 类 level (src/catalog). */
+function catalogClass(name: string): string | undefined {
+  if (!classByName) {
+    classByName = new Map()
+    for (const e of functionCodes().entries) if (e.level === '类' && !classByName.has(norm(e.name))) classByName.set(norm(e.name), e.code)
+  }
+  return classByName.get(name)
 }
 
 /**
@@ -419,7 +420,7 @@ const CLASS_NAMES: Record<string, string> = {
 function itemCode(d: Disclosure, subject: string): string | undefined {
   const m = /^(.*?)\(类\)(.*?)\(款\)(.*?)\(项\)/.exec(subject)
   if (!m) return undefined
-  const [, cls, kuan, xiang] = m as unknown as [string, string, string, string]
+  const [, , kuan, xiang] = m as unknown as [string, string, string, string]
   for (const key of ['general_expenditure', 'expenditure', 'income']) {
     const t = tableOf(d, key)
     if (!t) continue
@@ -431,7 +432,6 @@ function itemCode(d: Disclosure, subject: string): string | undefined {
       return r.key
     }
   }
-  void cls
   return undefined
 }
 
