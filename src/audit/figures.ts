@@ -94,9 +94,32 @@ export function centOf(cell: Cell | undefined, unit: Table['unit']): number {
 const lostCache = new WeakMap<Table, Set<string>>()
 const zeroCache = new WeakMap<Table, Set<string>>()
 
+const unplacedCache = new WeakMap<Row, boolean>()
+
+/**
+ * Whether a row holds a number the parser could not put in a standard column (`x:…`, `c3`): its
+ * blank cells may be where that number belongs, so they are unknown rather than zero.
+ */
+export function hasUnplaced(table: Table, row: Row): boolean {
+  let v = unplacedCache.get(row)
+  if (v === undefined) {
+    const spec = tableSpec(table.key)
+    v = !!spec && row.cells.some((c) => !c.derived && !spec.columns.some((k) => k.key === c.column))
+    unplacedCache.set(row, v)
+  }
+  return v
+}
+
+const statedCache = new WeakMap<Table, Set<string>>()
+
 /** Whether a column has a stated cell in some row of the table. */
 export function columnStated(table: Table, column: string): boolean {
-  return table.rows.some((r) => !!cellOf(r, column))
+  let set = statedCache.get(table)
+  if (!set) {
+    set = new Set(table.rows.flatMap((r) => r.cells.filter((c) => !c.derived).map((c) => c.column)))
+    statedCache.set(table, set)
+  }
+  return set.has(column)
 }
 
 /** Rows an identity across columns applies to (in two-sided tables only the expenditure side has all the columns). */
@@ -120,7 +143,7 @@ function classifyMissingColumns(table: Table): void {
     let hold = 0
     let fail = 0
     for (const row of identityRows(table)) {
-      if (!states(row)) continue
+      if (!states(row) || hasUnplaced(table, row)) continue
       const total = missing.has(identity.total) ? 0 : cellOf(row, identity.total)?.fen ?? 0
       const parts = identity.parts.map((k) => (missing.has(k) ? 0 : cellOf(row, k)?.fen ?? 0))
       const sum = parts.reduce((a, b) => a + b, 0)
@@ -129,11 +152,16 @@ function classifyMissingColumns(table: Table): void {
       else fail++
     }
     // One failing row is a wrong number, not a lost column: a column counts as lost only on repeated evidence.
-    for (const k of absent) (fail > hold && fail >= 2 ? lost : zero).add(k)
+    // Zero needs evidence: the identity holds with the column as zero in most rows. One failing
+    // row is a wrong number, not a lost column, so a column counts as lost only on repeated failure.
+    for (const k of absent) {
+      if (fail >= 2 && fail > hold) lost.add(k)
+      else if (hold + fail > 0) zero.add(k)
+    }
   }
-  // A column lost for one identity is unknown everywhere.
+  // A column lost for one identity is unknown everywhere; one no identity speaks for stays unknown
+  // too (blank cells in rows that state other columns are still zero: see figure()).
   for (const k of lost) zero.delete(k)
-  for (const k of missing) if (!lost.has(k)) zero.add(k)
   lostCache.set(table, lost)
   zeroCache.set(table, zero)
 }
@@ -144,6 +172,12 @@ export function lostColumns(table: Table): Set<string> {
   return lostCache.get(table)!
 }
 
+/** Columns the table states nowhere that its identities show to be zero. */
+export function zeroColumns(table: Table): Set<string> {
+  classifyMissingColumns(table)
+  return zeroCache.get(table)!
+}
+
 /**
  * The value of a cell: stated, zero (a blank whose context means zero), or undefined (unknown).
  */
@@ -151,7 +185,8 @@ export function figure(table: Table, row: Row | undefined, column: string): Figu
   if (!row || !states(row)) return undefined
   const cell = cellOf(row, column)
   if (cell) return { fen: cell.fen, cell, table, row, column, cent: centOf(cell, table.unit) }
-  if (lostColumns(table).has(column)) return undefined
+  if (hasUnplaced(table, row)) return undefined
+  if (!columnStated(table, column) && !zeroColumns(table).has(column)) return undefined
   // The row states other columns; the column is stated elsewhere in the table or read as zero by context.
   return { fen: 0, table, row, column, cent: centOf(undefined, table.unit) }
 }
