@@ -256,9 +256,15 @@ export function codeTree(table: Table): CodeNode[] {
   const cached = treeCache.get(table)
   if (cached) return cached
   const nodes: CodeNode[] = []
+  const seen = new Map<string, string>()
   for (const row of table.rows) {
     const c = codeOfRow(row)
-    if (c) nodes.push({ row, code: c.code, project: c.project, children: [] })
+    if (!c) continue
+    // A row printed twice with the same figures (a line repeated over a page break) counts once.
+    const sig = row.cells.filter((x) => !x.derived).map((x) => `${x.column}=${x.fen}`).sort().join(';')
+    if (seen.get(row.key) === sig) continue
+    seen.set(row.key, sig)
+    nodes.push({ row, code: c.code, project: c.project, children: [] })
   }
   for (const n of nodes) {
     let best: CodeNode | undefined

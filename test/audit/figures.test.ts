@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { audit } from '../../src/audit/engine.ts'
+import { centOf, codeTree, figure, lostColumns, rowOf, tableOf } from '../../src/audit/figures.ts'
+import type { Cell } from '../../src/model/index.ts'
+import { rules } from '../../src/audit/rules/index.ts'
+import { seed } from './seeds.ts'
+
+const tableRules = rules.filter((r) => /^(sum|cross|code)\//.test(r.id))
+const serious = (d: ReturnType<typeof seed>) => audit(d, { rules: tableRules, strict: true }).diagnostics.filter((x) => x.severity !== 'info')
+
+test('a blank in a row that states other columns is zero', () => {
+  const t = tableOf(seed('002'), 'expenditure')!
+  assert.equal(figure(t, rowOf(t, '2010303'), 'basic')?.fen, 0)
+})
+
+test('a column the table never states: zero when its identity holds (seed 001 表5 项目支出), lost when it fails (seed 002 表5 基本支出)', () => {
+  const a = tableOf(seed('001'), 'general_expenditure')!
+  assert.equal(figure(a, rowOf(a, '2010306'), 'project')?.fen, 0)
+  const b = tableOf(seed('002'), 'general_expenditure')!
+  assert.deepEqual([...lostColumns(b)], ['basic'])
+  assert.equal(figure(b, rowOf(b, '2010350'), 'basic'), undefined)
+})
+
+test('blanks next to a number the parser could not place are unknown', () => {
+  const d = seed('002')
+  const row = rowOf(tableOf(d, 'expenditure'), '2010350')!
+  // The 基本支出 figure lands in an unknown column and the project figure is lost: nothing may be read as zero.
+  row.cells = row.cells.filter((c) => c.column === 'total')
+  row.cells.push({ column: 'x:基本', value: '177.72', fen: 177_720_000, raw: '177.72' })
+  assert.equal(figure(tableOf(d, 'expenditure')!, row, 'basic'), undefined)
+  assert.deepEqual(
+    serious(d).filter((x) => x.path?.includes('2010350')).map((x) => x.ruleId),
+    [],
+  )
+})
+
+test('a row repeated with the same figures (page break) counts once', () => {
+  const d = seed('003')
+  const t = tableOf(d, 'income')!
+  const i = t.rows.findIndex((r) => r.key === '2101101')
+  t.rows.splice(i + 1, 0, structuredClone(t.rows[i]!))
+  assert.equal(codeTree(t).filter((n) => n.code === '2101101').length, 1)
+  assert.deepEqual(serious(d).filter((x) => x.ruleId !== 'code/basic-split'), [])
+})
+
+test('the cent is one unit of the last printed decimal', () => {
+  const cell = (raw: string): Cell => ({ column: 'total', value: '', fen: 0, raw })
+  assert.equal(centOf(cell('1, 221. 42'), '万元'), 10_000)
+  assert.equal(centOf(cell('4748.3458'), '万元'), 100)
+  assert.equal(centOf(cell('47,483,458'), '元'), 100)
+  assert.equal(centOf(cell('3,286,618,082.20'), '元'), 1)
+})
