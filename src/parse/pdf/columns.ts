@@ -35,7 +35,7 @@ export function gapGroups(line: Word[]): Word[][] {
 }
 
 /** A body row of a table: two or more cells, one of them a number. */
-function isBodyRow(line: Word[]): boolean {
+export function isBodyRow(line: Word[]): boolean {
   return gapGroups(line).length >= 2 && line.some((w) => NUMBER.test(w.text))
 }
 
@@ -81,7 +81,8 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
         !lines[first - 1]!.some((w) => blocksOverlapped(body, w) >= 3)
       )
         first--
-      tables.push({ first, last, xs: headerColumns(body, lines.slice(first, i)) })
+      const between = lines.slice(i, last + 1).filter((l) => !isBodyRow(l))
+      tables.push({ first, last, xs: headerColumns(body, lines.slice(first, i), between) })
     }
     i = last + 1
   }
@@ -150,20 +151,33 @@ function blocksOverlapped(body: BodyColumns, w: Word): number {
  * band of whitespace between each two columns; the header places the boundary inside the band,
  * and shows the columns that are blank in every body row: header words stand in columns of their
  * own (上级一般公 / 共预算安排 / 的转移支付 stacked in one column), so whitespace that neither
- * header nor body words cross is a boundary too.
+ * header nor body words cross is a boundary too. So do the lines between body rows, which hold
+ * the parts of names wrapped around their row.
  */
-function headerColumns(body: BodyColumns, header: Word[][]): number[] {
+function headerColumns(body: BodyColumns, header: Word[][], between: Word[][]): number[] {
   const blocks: Word[] = body.blocks.map(([x0, x1]) => ({ text: '', x0, x1, y0: 0, y1: 0, base: 0, size: body.size }))
   // A heading centred over several columns (支出 over 科目名称 and 预算数) is not a column: it
   // stands over no figures and no word of a later header line, and between two neighbouring
-  // words of one. Group headings over several body columns (财政拨款（补助）) do not count either.
+  // words of one with nothing else between them. Group headings over several body columns (财政拨款（补助）) do not count either.
   const spansColumns = (w: Word, i: number) => {
     if (blocksOverlapped(body, w) >= 2) return true
-    const later = [...header.slice(i + 1), blocks]
-    if (later.some((line) => line.some((v) => v.x0 < w.x1 && v.x1 > w.x0))) return false
-    return later.some((line) => line.some((v, k) => k > 0 && line[k - 1]!.x1 <= w.x0 && v.x0 >= w.x1))
+    const later = header.slice(i + 1)
+    if ([...later, blocks].some((line) => line.some((v) => v.x0 < w.x1 && v.x1 > w.x0))) return false
+    const all = header.flat()
+    return later.some((line) =>
+      line.some((v, k) => {
+        const u = line[k - 1]
+        if (!u || u.x1 > w.x0 || v.x0 < w.x1) return false
+        // Nothing else stands between the two: they are the columns the heading spans.
+        return !all.some((o) => o !== w && o.x0 >= u.x1 && o.x1 <= v.x0 && (o.x1 <= w.x0 || o.x0 >= w.x1))
+      }),
+    )
   }
-  const counted = header.flatMap((line, i) => line.filter((w) => !spansColumns(w, i)))
+  const counted = [
+    ...header.flatMap((line, i) => line.filter((w) => !spansColumns(w, i))),
+    // Lines between body rows (parts of wrapped names) stand in their columns too.
+    ...between.flat().filter((w) => blocksOverlapped(body, w) < 2),
+  ]
   const words = [...blocks, ...counted].sort((a, b) => a.x0 - b.x0)
   const min = HEADER_RIVER * body.size
   const placed: (number | undefined)[] = body.bands.map(() => undefined)

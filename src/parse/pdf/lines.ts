@@ -1,5 +1,5 @@
 import type { Word } from './glyphs.ts'
-import { columnOf, gapGroups, unruledTables } from './columns.ts'
+import { columnOf, gapGroups, isBodyRow, unruledTables } from './columns.ts'
 import type { Box, Grid } from './grid.ts'
 
 /** One cell of a page row, before line numbers are known. */
@@ -189,28 +189,27 @@ function unruledRows(lines: Word[][], xs: number[]): Row[] {
     for (const w of line) cells[columnOf(xs, (w.x0 + w.x1) / 2)]!.push(w)
     return cells
   })
-  const body = lines.map((line) => gapGroups(line).length >= 2 && line.some((w) => /\d/.test(w.text)))
-  // A line with words in one column only, next to a body row whose cell in that column is empty,
-  // is part of a name wrapped around that row (机关事业单位基本养老保 / 208 05 05 … / 险缴费支出).
+  const body = lines.map(isBodyRow)
+  // A line without figures next to a body row whose cells are empty in the columns the line
+  // uses is part of names wrapped around that row (机关事业单位基本养老保 / 208 05 05 … / 险缴费支出).
   const above: Word[][][] = split.map(() => Array.from({ length: cols }, () => []))
   const below: Word[][][] = split.map(() => Array.from({ length: cols }, () => []))
   const merged = new Set<number>()
   split.forEach((cells, i) => {
     if (body[i]) return
     const used = cells.flatMap((c, k) => (c.length ? [k] : []))
-    if (used.length !== 1) return
-    const c = used[0]!
+    if (used.length === 0) return
     const line = lines[i]!
     let best = -1
     for (let r = 0; r < lines.length; r++) {
-      if (!body[r] || split[r]![c]!.length) continue
+      if (!body[r] || used.some((c) => split[r]![c]!.length)) continue
       const d = Math.abs(lines[r]![0]!.base - line[0]!.base)
       if (d > 1.5 * line[0]!.size) continue
       if (best < 0 || d < Math.abs(lines[best]![0]!.base - line[0]!.base)) best = r
     }
     if (best < 0) return
     merged.add(i)
-    ;(i < best ? above : below)[best]![c]!.push(...line)
+    for (const c of used) (i < best ? above : below)[best]![c]!.push(...cells[c]!)
   })
   const rows: Row[] = []
   split.forEach((cells, i) => {
