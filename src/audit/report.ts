@@ -28,8 +28,8 @@ export function position(place: Place | undefined): string {
 }
 
 const LABEL = {
-  zh: { error: '错误', warning: '警告', info: '提示', other: '其他', clean: '未发现问题', summary: '{e} 个错误，{w} 个警告，{i} 个提示' },
-  en: { error: 'error', warning: 'warning', info: 'info', other: 'other', clean: 'no problems', summary: '{e} errors, {w} warnings, {i} infos' },
+  zh: { error: '错误', warning: '警告', info: '提示', other: '其他', parse: '读取文件（解析问题，审核可能不完整）', clean: '未发现问题', summary: '{e} 个错误，{w} 个警告，{i} 个提示' },
+  en: { error: 'error', warning: 'warning', info: 'info', other: 'other', parse: 'reading the file (parse problems; the audit may be incomplete)', clean: 'no problems', summary: '{e} errors, {w} warnings, {i} infos' },
 } as const
 
 /**
@@ -40,9 +40,15 @@ const LABEL = {
 export function formatHuman(files: FileAudit[], lang: Lang = 'zh', lines: SourceLines = () => undefined): string {
   const L = LABEL[lang]
   const out: string[] = []
-  for (const { file, report } of files) {
+  for (const { file, report, parseDiagnostics } of files) {
     const { errors, warnings, infos } = report.stats
     out.push(`${file}: ${L.summary.replace('{e}', String(errors)).replace('{w}', String(warnings)).replace('{i}', String(infos))}`)
+    // What the parser could not read is shown first: findings after it may be incomplete.
+    const parseErrors = (parseDiagnostics ?? []).filter((d) => d.severity === 'error')
+    if (parseErrors.length) {
+      out.push('', `  ${L.parse}`)
+      for (const d of parseErrors) out.push(`    ${d.place ? `${d.place.file}:${position(d.place)}` : file}  ${L.error}  ${d.message}  ${d.ruleId}`)
+    }
     if (report.diagnostics.length === 0) {
       out.push(`  ${L.clean}`, '')
       continue
