@@ -97,6 +97,57 @@ test('pdf: places give line, column, page and a top-left box in points', async (
   assert.ok(Math.abs(wages.place.box![3] - (H - 680) - 1.2) < 0.01, 'box bottom is just below the baseline')
 })
 
+/** Helvetica advance widths (per 1000 em) of the characters used in right-aligned figures. */
+const helvetica = (text: string) => [...text].reduce((w, ch) => w + (/\d/.test(ch) ? 556 : 278), 0) / 1000
+/** A run of figures ending at `right` (tables print numbers right-aligned). */
+const rightAt = (right: number, y: number, text: string) => ({ x: right - helvetica(text) * 10, y, text })
+
+test('pdf: a table without rules gets columns from its whitespace and its header, wrapped names joined', async () => {
+  const page: FakePage = {
+    text: [
+      { x: 50, y: 740, size: 12, text: 'Table 2' },
+      { x: 50, y: 700, text: 'Code' },
+      { x: 100, y: 700, text: 'Name' },
+      { x: 230, y: 700, text: 'Total' },
+      { x: 290, y: 700, text: 'Basic' },
+      // A column no body row fills: only its header shows it.
+      { x: 350, y: 700, text: 'Project' },
+      { x: 50, y: 680, text: '201' },
+      { x: 100, y: 680, text: 'General services' },
+      rightAt(260, 680, '390.05'),
+      rightAt(320, 680, '177.72'),
+      // A name wrapped around its row: one part above the row's baseline, one below.
+      { x: 100, y: 658, text: 'Social security and' },
+      { x: 50, y: 650, text: '208' },
+      rightAt(260, 650, '11.50'),
+      rightAt(320, 650, '11.50'),
+      { x: 100, y: 642, text: 'employment' },
+      { x: 50, y: 620, text: '210' },
+      { x: 100, y: 620, text: 'Health' },
+      rightAt(260, 620, '4.89'),
+      rightAt(320, 620, '4.89'),
+      { x: 50, y: 560, text: 'Total spending was 390.05 this year.' },
+    ],
+  }
+  const { layout } = await readPdf('t.pdf', buildPdf([page]))
+  assert.deepEqual(
+    layout.lines.map((l) => l.text),
+    [
+      'Table 2',
+      'Code\tName\tTotal\tBasic\tProject',
+      '201\tGeneral services\t390.05\t177.72\t',
+      '208\tSocial security and employment\t11.50\t11.50\t',
+      '210\tHealth\t4.89\t4.89\t',
+      'Total spending was 390.05 this year.',
+    ],
+  )
+  // The joined name's box covers both of its lines; the blank cell is placed in its column.
+  const social = layout.lines[3]!.cells![1]!
+  assert.ok(social.place.box![1] < H - 658 && social.place.box![3] > H - 642)
+  const blank = layout.lines[3]!.cells![4]!
+  assert.ok(blank.place.box![0] > 320 && blank.place.box![0] < 350, `blank cell box ${blank.place.box}`)
+})
+
 test('pdf: line numbers run across pages and each line knows its page', async () => {
   const page = (n: number): FakePage => ({ text: [{ x: 50, y: 800, text: `page ${n} first` }, { x: 50, y: 780, text: `page ${n} second` }] })
   const { layout } = await readPdf('t.pdf', buildPdf([page(1), page(2), page(3)]))
