@@ -22,6 +22,7 @@ import narrativeShare from './narrative-share.ts'
 import narrativeSumOfParts from './narrative-sum-of-parts.ts'
 import performanceAmounts from './performance-amounts.ts'
 import performanceCounts from './performance-counts.ts'
+import performancePreviousValue from './performance-previous-value.ts'
 import performanceScoring from './performance-scoring.ts'
 import performanceWeights from './performance-weights.ts'
 import sumColumnTotal from './sum-column-total.ts'
@@ -60,6 +61,7 @@ export const rules: readonly Rule<string>[] = [
   narrativeSumOfParts,
   performanceAmounts,
   performanceCounts,
+  performancePreviousValue,
   performanceScoring,
   performanceWeights,
   sumColumnTotal,
