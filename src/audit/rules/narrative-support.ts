@@ -557,6 +557,8 @@ export function sideOf(d: Disclosure, role: string): Side | undefined {
     case 'fiscal':
       return cellOf(d, 'fiscal_summary', arg, 'total') ?? (arg === 'inc.fiscal.general' ? generalTotal(d) : figureOf(d, 'fiscal_summary', arg, 'total'))
     case 'fiscal.class':
+      // 四、财政拨款收支总体 restates 表4's 一般公共预算 column; 五 (结构) restates 表5.
+      return cellOf(d, 'fiscal_summary', `exp.${arg}`, 'general') ?? codeOf(d, 'general_expenditure', arg, 'total')
     case 'general.class':
       return codeOf(d, 'general_expenditure', arg, 'total') ?? cellOf(d, 'fiscal_summary', `exp.${arg}`, 'general')
     case 'general.total':

@@ -47,6 +47,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'mismatch', line: 446 }, { messageId: 'mismatch', line: 454 }],
     },
     {
+      name: 'seed 003 表4 社会保障和就业支出 一般公共预算 +1.00: 四、财政拨款收支 restates 表4 (l.486), 五、结构 restates 表5',
+      doc: mutate(s003, ['tables', 'fiscal_summary', 'rows', 'exp.208', 'general'], 1),
+      errors: [{ messageId: 'mismatch', line: 486 }],
+    },
+    {
       name: 'seed 002 表7 单位运转项目 64.28 → 65.28: 预算安排规模 (l.489)',
       doc: mutate(s002, ['tables', 'general_project', 'rows', '2010350/单位运转项目', 'total'], 1),
       errors: [{ messageId: 'mismatch', line: 489 }],
