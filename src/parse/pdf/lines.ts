@@ -115,6 +115,49 @@ function gridRows(grid: Grid, cellWords: Word[][], g: number): Row[] {
   return rows
 }
 
+/**
+ * The header of a table without rules, printed over several lines: each column's words read top
+ * to bottom as one cell (上级一般公 / 共预算安排 / 的转移支付 → 上级一般公共预算安排的转移支付),
+ * and headings that run across columns (财政拨款（补助）over its sub-columns) go to a row above,
+ * in the column where they start, as a merged cell of a ruled table would.
+ */
+function headerRows(lines: Word[][], xs: number[]): Row[] {
+  const cols = xs.length - 1
+  const group: Word[][] = Array.from({ length: cols }, () => [])
+  const leaf: Word[][] = Array.from({ length: cols }, () => [])
+  for (const w of lines.flat()) {
+    const margin = Math.min(2, w.size / 4)
+    const across = xs.slice(1, -1).some((x) => w.x0 < x - margin && w.x1 > x + margin)
+    if (across) group[columnOf(xs, w.x0 + margin)]!.push(w)
+    else leaf[columnOf(xs, (w.x0 + w.x1) / 2)]!.push(w)
+  }
+  // In one column, lines further apart than a wrapped heading's line spacing are two headings:
+  // the upper one heads several columns (支出预算 over 合计, 基本支出, 项目支出).
+  leaf.forEach((words, c) => {
+    const runs = byBaseline(words)
+    for (let k = runs.length - 1; k > 0; k--) {
+      const [upper, lower] = [runs[k - 1]![0]!, runs[k]![0]!]
+      if (lower.base - upper.base > 1.8 * Math.max(upper.size, lower.size)) {
+        const moved = runs.slice(0, k).flat()
+        group[c]!.push(...moved)
+        leaf[c] = words.filter((w) => !moved.includes(w))
+        break
+      }
+    }
+  })
+  const rows: Row[] = []
+  for (const cells of [group, leaf]) {
+    const words = cells.flat()
+    if (words.length === 0) continue
+    const box = boxOf(words)
+    const row: RowCell[] = cells.map((ws, c) =>
+      ws.length ? { text: cellText(ws), box: boxOf(ws), colSpan: 1, rowSpan: 1 } : { text: '', box: [xs[c]!, box[1], xs[c + 1]!, box[3]], colSpan: 1, rowSpan: 1 },
+    )
+    rows.push({ top: box[1], left: xs[0]!, box: [xs[0]!, box[1], xs.at(-1)!, box[3]], cells: row })
+  }
+  return rows
+}
+
 /** Group words into lines by baseline: a word joins a line whose baseline is within 40% of its size. */
 export function byBaseline(words: Word[]): Word[][] {
   const sorted = [...words].sort((a, b) => a.base - b.base || a.x0 - b.x0)
@@ -212,8 +255,11 @@ function unruledRows(lines: Word[][], xs: number[]): Row[] {
     for (const c of used) (i < best ? above : below)[best]![c]!.push(...cells[c]!)
   })
   const rows: Row[] = []
+  const firstBody = body.indexOf(true)
+  const header = lines.flatMap((_, i) => (i < firstBody && !merged.has(i) ? [i] : []))
+  if (header.length >= 2) rows.push(...headerRows(header.map((i) => lines[i]!), xs))
   split.forEach((cells, i) => {
-    if (merged.has(i)) return
+    if (merged.has(i) || (header.length >= 2 && header.includes(i))) return
     const line = lines[i]!
     const all = [...line, ...above[i]!.flat(), ...below[i]!.flat()]
     const box = boxOf(all)
