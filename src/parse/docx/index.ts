@@ -3,7 +3,7 @@ import type { LayoutLine } from '../layout.ts'
 import { OfficeError } from '../office/error.ts'
 import { layoutPlace, paragraphLine, tableLines, type GridSlot } from '../office/grid.ts'
 import type { OfficeRead } from '../office/read.ts'
-import { child, elements, ownText, parseXml, path, type XmlElement } from '../office/xml.ts'
+import { child, elements, MAX_DEPTH, ownText, parseXml, path, type XmlElement } from '../office/xml.ts'
 import { openZip, type ZipLimits } from '../office/zip.ts'
 
 export { OfficeError, type OfficeProblem } from '../office/error.ts'
@@ -33,6 +33,8 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
   const body = path(root, 'document', 'body')
   if (!body) throw new OfficeError(file, 'corrupt', `文件已损坏：${target} 没有 w:body (no document body)`)
   const diagnostics: Diagnostic[] = []
+  if (root.tooDeep)
+    diagnostics.push({ ruleId: 'parse/docx-too-deep', severity: 'warning', message: `文档元素嵌套超过 ${MAX_DEPTH} 层，更深的内容未读取 (content nested deeper than ${MAX_DEPTH} levels skipped)` })
   const lines: LayoutLine[] = []
   const place = layoutPlace(file)
   const walk = (el: XmlElement) => {
@@ -40,7 +42,7 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
       if (c.name === 'p') {
         for (const text of paragraphTexts(c)) lines.push(paragraphLine(text, lines.length + 1, place))
       } else if (c.name === 'tbl') {
-        lines.push(...tableLines(tableGrid(c, place), lines.length + 1))
+        lines.push(...tableLines(tableGrid(c, place, diagnostics), lines.length + 1))
       } else if (CONTAINERS.has(c.name)) {
         walk(c.name === 'sdt' ? (child(c, 'sdtContent') ?? c) : c)
       }
@@ -115,13 +117,18 @@ function cellContent(tc: XmlElement): string {
     .join(' ')
 }
 
+/** Columns of one table row kept at most (Word itself allows 63). */
+const MAX_COLUMNS = 512
+/** Slots of one table kept at most; the rows beyond are dropped with a diagnostic. */
+const MAX_SLOTS = 1_000_000
+
 const intAttr = (el: XmlElement | undefined, fallback: number) => {
   const v = Number.parseInt(el?.attrs.val ?? '', 10)
   return Number.isFinite(v) && v > 0 ? Math.min(v, 1000) : fallback
 }
 
 /** The rows of a table as a rectangular grid of slots (`w:tblGrid` columns, `w:gridBefore`/`gridAfter` as empty slots). */
-function tableGrid(tbl: XmlElement, place: GridSlot['place']): GridSlot[][] {
+function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagnostic[]): GridSlot[][] {
   const empty = (): GridSlot => ({ text: '', span: 1, place })
   const rows: GridSlot[][] = []
   // Rows may sit inside content controls or tracked insertions.
@@ -133,7 +140,12 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place']): GridSlot[][] {
     }
   }
   collect(tbl)
+  let slots = 0
   for (const tr of trs) {
+    if (slots > MAX_SLOTS) {
+      diagnostics.push({ ruleId: 'parse/docx-table-limit', severity: 'warning', message: `表格超过 ${MAX_SLOTS} 个单元格，其余行未读取 (table beyond ${MAX_SLOTS} cells: remaining rows skipped)` })
+      break
+    }
     const trPr = child(tr, 'trPr')
     const row: GridSlot[] = []
     for (let i = intAttr(child(trPr, 'gridBefore'), 0); i > 0; i--) row.push(empty())
@@ -156,6 +168,11 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place']): GridSlot[][] {
       for (let i = 1; i < span; i++) row.push(empty())
     }
     for (let i = intAttr(child(trPr, 'gridAfter'), 0); i > 0; i--) row.push(empty())
+    if (row.length > MAX_COLUMNS) {
+      diagnostics.push({ ruleId: 'parse/docx-column-limit', severity: 'warning', message: `表格行超过 ${MAX_COLUMNS} 列，多出的列未读取 (columns beyond ${MAX_COLUMNS} skipped)` })
+      row.length = MAX_COLUMNS
+    }
+    slots += row.length
     rows.push(row)
   }
   const width = Math.max(elements(child(tbl, 'tblGrid') ?? { name: '', attrs: {}, children: [] }, 'gridCol').length, ...rows.map((r) => r.length))

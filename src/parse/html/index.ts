@@ -43,6 +43,9 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
     if (e instanceof NotTextError) throw new OfficeError(file, 'not-office', `不是 HTML 文件：${e.message}`)
     throw e
   }
+  const depth = nestingDepth(text)
+  if (depth > MAX_PARSE_DEPTH)
+    throw new OfficeError(file, 'too-large', `网页元素嵌套约 ${depth} 层，超过上限 ${MAX_PARSE_DEPTH}，不予读取 (elements nested about ${depth} deep, beyond ${MAX_PARSE_DEPTH})`)
   const doc = parse(text, { sourceCodeLocationInfo: true })
   const diagnostics: Diagnostic[] = []
   const lines: LayoutLine[] = []
@@ -70,7 +73,13 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
     bufPlace = undefined
   }
 
-  const walk = (node: Node, pre: boolean) => {
+  let tooDeep = false
+  let tooLarge = false
+  const walk = (node: Node, pre: boolean, depth: number) => {
+    if (depth > MAX_DEPTH) {
+      tooDeep = true
+      return
+    }
     if (node.nodeName === '#text') {
       const value = (node as DefaultTreeAdapterTypes.TextNode).value
       const loc = (node as DefaultTreeAdapterTypes.TextNode).sourceCodeLocation
@@ -89,39 +98,50 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
       return
     }
     if (!('tagName' in node)) {
-      if ('childNodes' in node) for (const c of node.childNodes) walk(c, pre)
+      if ('childNodes' in node) for (const c of node.childNodes) walk(c, pre, depth + 1)
       return
     }
     const el = node as Element
     if (SKIP.has(el.tagName) || hidden(el)) return
     if (el.tagName === 'br') return flush()
-    if (el.tagName === 'table' && !isLayoutTable(el)) {
+    if (el.tagName === 'table' && !isLayoutTable(el, depth)) {
       flush()
-      readTable(el)
+      readTable(el, depth)
       return
     }
     const block = BLOCK.has(el.tagName)
     if (block) flush()
-    for (const c of el.childNodes) walk(c, pre || el.tagName === 'pre' || el.tagName === 'listing')
+    for (const c of el.childNodes) walk(c, pre || el.tagName === 'pre' || el.tagName === 'listing', depth + 1)
     if (block) flush()
   }
 
   /** A data table: its caption as a line, then its rows as a grid. */
-  const readTable = (table: Element) => {
-    for (const c of table.childNodes) if ('tagName' in c && c.tagName === 'caption') walk(c, false)
+  const readTable = (table: Element, depth: number) => {
+    for (const c of table.childNodes) if ('tagName' in c && c.tagName === 'caption') walk(c, false, depth + 1)
     flush()
     const rows = ownRows(table)
     // The HTML table model (WHATWG 4.9.12.1): each cell takes the first free slot of its row.
     const grid: (GridSlot | undefined)[][] = rows.map(() => [])
+    // Spans multiply: the slots of one table are bounded, and so are its columns.
+    let used = 0
     rows.forEach((tr, r) => {
       let c = 0
       for (const cell of tr.childNodes) {
         // A hidden cell takes no slot: browsers lay out the row without it.
         if (!('tagName' in cell) || (cell.tagName !== 'td' && cell.tagName !== 'th') || hidden(cell)) continue
         while (grid[r]![c] !== undefined) c++
-        const colspan = clamp(attr(cell, 'colspan'), 1, 1000)
+        if (c >= MAX_COLUMNS || used >= MAX_SLOTS) {
+          tooLarge = true
+          break
+        }
+        const colspan = clamp(attr(cell, 'colspan'), 1, MAX_COLUMNS - c)
         const rowspanRaw = attr(cell, 'rowspan')
-        const rowspan = rowspanRaw === 0 ? rows.length - r : clamp(rowspanRaw, 1, rows.length - r)
+        let rowspan = rowspanRaw === 0 ? rows.length - r : clamp(rowspanRaw, 1, rows.length - r)
+        if (used + colspan * rowspan > MAX_SLOTS) {
+          tooLarge = true
+          rowspan = 1
+        }
+        used += colspan * rowspan
         const at = sourcePlace(cell.sourceCodeLocation)
         const place = at ? () => at : fallback
         for (let dr = 0; dr < rowspan; dr++) {
@@ -132,7 +152,12 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
         c += colspan
       }
     })
-    const width = Math.max(0, ...grid.map((g) => g.length))
+    const width = grid.reduce((w, g) => Math.max(w, g.length), 0)
+    const maxRows = Math.floor(MAX_SLOTS / Math.max(width, 1))
+    if (grid.length > maxRows) {
+      tooLarge = true
+      grid.length = maxRows
+    }
     const slots = grid.map((g, r) => {
       const at = sourcePlace(rows[r]!.sourceCodeLocation)
       const place = at ? () => at : fallback
@@ -141,9 +166,45 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
     lines.push(...tableLines(slots, lines.length + 1))
   }
 
-  walk(doc, false)
+  walk(doc, false, 0)
   flush()
+  if (tooDeep)
+    diagnostics.push({ ruleId: 'parse/html-too-deep', severity: 'warning', message: `网页元素嵌套超过 ${MAX_DEPTH} 层，更深的内容未读取 (content nested deeper than ${MAX_DEPTH} levels skipped)` })
+  if (tooLarge)
+    diagnostics.push({ ruleId: 'parse/html-table-limit', severity: 'warning', message: `表格超过 ${MAX_COLUMNS} 列或 ${MAX_SLOTS} 个单元格，多出的部分未读取 (table beyond the size limit: the rest skipped)` })
   return { layout: { file, lines }, diagnostics }
+}
+
+/** Elements nested deeper than this are not read (the walks are recursive; no real page nests so deep). */
+const MAX_DEPTH = 256
+/** Columns of one table read at most. */
+const MAX_COLUMNS = 512
+/** Slots (rows × columns, spans included) of one table read at most. */
+const MAX_SLOTS = 1_000_000
+
+/**
+ * Pages nesting deeper than this are refused before parsing: the HTML tree builder searches its
+ * stack of open elements at every end tag, so time grows with depth × tags (20,000 nested divs
+ * took 3.6 s, 100,000 took minutes). Real pages nest a few dozen levels.
+ */
+const MAX_PARSE_DEPTH = 1000
+/** Void elements and elements whose end tag may be omitted do not count towards the estimate. */
+const NO_DEPTH = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rb', 'rt', 'rp', 'colgroup', 'caption', 'html', 'head', 'body',
+])
+
+/** An estimate of the deepest element nesting from the tags alone, in one linear pass. */
+export function nestingDepth(html: string): number {
+  let depth = 0
+  let max = 0
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase()
+    if (NO_DEPTH.has(name) || m[3]) continue
+    if (m[1]) depth = Math.max(0, depth - 1)
+    else if (++depth > max) max = depth
+  }
+  return max
 }
 
 const attr = (el: Element, name: string): number => {
@@ -158,9 +219,10 @@ function hidden(el: Element): boolean {
 }
 
 /** A table used for page layout: one of its own cells holds another table. */
-function isLayoutTable(table: Element): boolean {
-  const hasTable = (n: Node): boolean => 'childNodes' in n && n.childNodes.some((c) => ('tagName' in c && c.tagName === 'table') || hasTable(c))
-  for (const row of ownRows(table)) for (const cell of row.childNodes) if ('tagName' in cell && (cell.tagName === 'td' || cell.tagName === 'th') && hasTable(cell)) return true
+function isLayoutTable(table: Element, depth: number): boolean {
+  const hasTable = (n: Node, d: number): boolean =>
+    d <= MAX_DEPTH && 'childNodes' in n && n.childNodes.some((c) => ('tagName' in c && c.tagName === 'table') || hasTable(c, d + 1))
+  for (const row of ownRows(table)) for (const cell of row.childNodes) if ('tagName' in cell && (cell.tagName === 'td' || cell.tagName === 'th') && hasTable(cell, depth + 3)) return true
   return false
 }
 
@@ -177,16 +239,17 @@ function ownRows(table: Element): Element[] {
 /** A cell's text as one line: blocks and line breaks inside it become spaces. */
 function cellText(cell: Element): string {
   let s = ''
-  const walk = (n: Node) => {
+  const walk = (n: Node, depth: number) => {
+    if (depth > MAX_DEPTH) return
     if (n.nodeName === '#text') s += (n as DefaultTreeAdapterTypes.TextNode).value
     else if ('tagName' in n) {
       const el = n as Element
       if (SKIP.has(el.tagName) || hidden(el)) return
       if (el.tagName === 'br' || BLOCK.has(el.tagName)) s += ' '
-      for (const c of el.childNodes) walk(c)
+      for (const c of el.childNodes) walk(c, depth + 1)
       if (BLOCK.has(el.tagName)) s += ' '
     }
   }
-  for (const c of cell.childNodes) walk(c)
+  for (const c of cell.childNodes) walk(c, 0)
   return s.replace(/[ \t\n\r\f]+/g, ' ').trim()
 }

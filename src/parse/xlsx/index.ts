@@ -94,7 +94,7 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
       if (text.trim() && !raw.hiddenRows.has(c.row) && !raw.hiddenCols.has(c.col)) texts.set(`${c.row},${c.col}`, { text, cell: c })
     }
     if (texts.size === 0) continue
-    const rowsUsed = [...new Set([...texts.values()].map((t) => t.cell.row))].sort((a, b) => a - b)
+    let rowsUsed = [...new Set([...texts.values()].map((t) => t.cell.row))].sort((a, b) => a - b)
     let cols = [...new Set([...texts.values()].map((t) => t.cell.col))]
     const minCol = Math.min(...cols)
     const maxCol = Math.max(...cols)
@@ -109,13 +109,35 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
       })
       cols = cols.slice(0, lim.maxColumns)
     }
-    // Cells covered by a merge (not its top-left cell) are empty; a merge's span counts its visible columns.
+    // The grid is rows × columns slots: a few sparse cells far apart must not make it enormous.
+    const maxRows = Math.max(1, Math.floor(MAX_SLOTS / cols.length))
+    if (rowsUsed.length > maxRows) {
+      diagnostics.push({
+        ruleId: 'parse/xlsx-row-limit',
+        severity: 'warning',
+        message: `工作表「${name}」有 ${rowsUsed.length} 行，只读取前 ${maxRows} 行 (only the first ${maxRows} rows read)`,
+        place: at,
+      })
+      rowsUsed = rowsUsed.slice(0, maxRows)
+    }
+    // Cells covered by a merge (not its top-left cell) are empty; a merge's span counts its visible
+    // columns. Merges are clipped to the used rows and columns, and the work is bounded, so that
+    // malformed overlapping merges cannot make this quadratic.
     const covered = new Set<string>()
     const spans = new Map<string, number>()
+    let budget = MAX_SLOTS * 2
     for (const [top, left, bottom, right] of raw.merges) {
-      if ((bottom - top + 1) * (right - left + 1) > 1_000_000) continue
-      spans.set(`${top},${left}`, cols.filter((c) => c >= left && c <= right).length)
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) covered.add(`${r},${c}`)
+      const r0 = lowerBound(rowsUsed, top)
+      const r1 = lowerBound(rowsUsed, bottom + 1)
+      const c0 = lowerBound(cols, left)
+      const c1 = lowerBound(cols, right + 1)
+      spans.set(`${top},${left}`, c1 - c0)
+      budget -= (r1 - r0) * (c1 - c0)
+      if (budget < 0) {
+        diagnostics.push({ ruleId: 'parse/xlsx-merge-limit', severity: 'warning', message: `工作表「${name}」的合并单元格过多或相互重叠，其余未处理 (too many merged cells)`, place: at })
+        break
+      }
+      for (let i = r0; i < r1; i++) for (let j = c0; j < c1; j++) if (rowsUsed[i] !== top || cols[j] !== left) covered.add(`${rowsUsed[i]},${cols[j]}`)
     }
     const grid = rowsUsed.map((r) =>
       cols.map((c): GridSlot => {
@@ -139,6 +161,21 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
 }
 
 const EMPTY: XmlElement = { name: '', attrs: {}, children: [] }
+
+/** Slots of one sheet's grid (rows × columns) kept at most; a budget table has a few thousand. */
+const MAX_SLOTS = 1_000_000
+
+/** The index of the first element of a sorted array that is ≥ v. */
+function lowerBound(sorted: number[], v: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < v) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
 
 /** The relationships of a part, with targets resolved to package paths. */
 function relTargets(zip: Zip, relsPath: string, baseDir: string): { id: string; type: string; target: string }[] {

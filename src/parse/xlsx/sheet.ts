@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2'
+import { scanXml } from '../office/xml.ts'
 
 /** A stored cell of a worksheet, as written in its `<c>` element. */
 export interface RawCell {
@@ -28,8 +28,6 @@ export interface RawSheet {
   truncated: boolean
 }
 
-const local = (name: string) => name.slice(name.indexOf(':') + 1)
-
 /** `B7` → [7, 2]; undefined for a malformed reference. */
 export function parseRef(ref: string): [row: number, col: number] | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref)
@@ -47,7 +45,7 @@ export function refOf(row: number, col: number): string {
 }
 
 /**
- * Read a worksheet part with a streaming parser: a sheet can hold far more cells than a
+ * Read a worksheet part with the streaming tokenizer: a sheet can hold far more cells than a
  * disclosure table, so no element tree is built. Keeps at most `maxCells` cells with a value.
  */
 export function readSheet(xml: string, maxCells: number): RawSheet {
@@ -58,79 +56,72 @@ export function readSheet(xml: string, maxCells: number): RawSheet {
   let capture: 'v' | 't' | undefined
   let inIs = false
   let inPhonetic = false
-  const parser = new Parser(
-    {
-      onopentag(tag, a) {
-        const name = local(tag)
-        switch (name) {
-          case 'row':
-            row = Number(a.r) || row + 1
-            col = 0
-            if (a.hidden === '1' || a.hidden === 'true') sheet.hiddenRows.add(row)
-            break
-          case 'c': {
-            const ref = a.r ? parseRef(a.r) : undefined
-            if (ref) [row, col] = ref
-            else col += 1
-            cell = { row, col, type: a.t ?? 'n', style: Number(a.s) || 0, value: '', hasValue: false, formula: false }
-            break
-          }
-          case 'v':
-            if (cell) {
-              capture = 'v'
-              cell.hasValue = true
-            }
-            break
-          case 'f':
-            if (cell) cell.formula = true
-            break
-          case 'is':
-            inIs = true
-            if (cell) cell.hasValue = true
-            break
-          case 'rPh':
-            inPhonetic = true
-            break
-          case 't':
-            if (cell && inIs && !inPhonetic) capture = 't'
-            break
-          case 'mergeCell': {
-            const [from, to] = (a.ref ?? '').split(':')
-            const tl = from ? parseRef(from) : undefined
-            const br = to ? parseRef(to) : tl
-            if (tl && br) sheet.merges.push([Math.min(tl[0], br[0]), Math.min(tl[1], br[1]), Math.max(tl[0], br[0]), Math.max(tl[1], br[1])])
-            break
-          }
-          case 'col':
-            if (a.hidden === '1' || a.hidden === 'true') {
-              const min = Number(a.min) || 0
-              const max = Math.min(Number(a.max) || min, 16384)
-              for (let c = min; c <= max; c++) sheet.hiddenCols.add(c)
-            }
-            break
+  scanXml(xml, {
+    onopen(name, a) {
+      switch (name) {
+        case 'row':
+          row = Number(a.r) || row + 1
+          col = 0
+          if (a.hidden === '1' || a.hidden === 'true') sheet.hiddenRows.add(row)
+          break
+        case 'c': {
+          const ref = a.r ? parseRef(a.r) : undefined
+          if (ref) [row, col] = ref
+          else col += 1
+          cell = { row, col, type: a.t ?? 'n', style: Number(a.s) || 0, value: '', hasValue: false, formula: false }
+          break
         }
-      },
-      ontext(text) {
-        if (capture && cell) cell.value += text
-      },
-      onclosetag(tag) {
-        const name = local(tag)
-        if (name === 'v' || name === 't') capture = undefined
-        else if (name === 'is') inIs = false
-        else if (name === 'rPh') inPhonetic = false
-        else if (name === 'c' && cell) {
-          if (cell.hasValue || cell.formula) {
-            if (sheet.cells.length < maxCells) sheet.cells.push(cell)
-            else sheet.truncated = true
+        case 'v':
+          if (cell) {
+            capture = 'v'
+            cell.hasValue = true
           }
-          cell = undefined
+          break
+        case 'f':
+          if (cell) cell.formula = true
+          break
+        case 'is':
+          inIs = true
+          if (cell) cell.hasValue = true
+          break
+        case 'rPh':
+          inPhonetic = true
+          break
+        case 't':
+          if (cell && inIs && !inPhonetic) capture = 't'
+          break
+        case 'mergeCell': {
+          const [from, to] = (a.ref ?? '').split(':')
+          const tl = from ? parseRef(from) : undefined
+          const br = to ? parseRef(to) : tl
+          if (tl && br) sheet.merges.push([Math.min(tl[0], br[0]), Math.min(tl[1], br[1]), Math.max(tl[0], br[0]), Math.max(tl[1], br[1])])
+          break
         }
-      },
+        case 'col':
+          if (a.hidden === '1' || a.hidden === 'true') {
+            const min = Number(a.min) || 0
+            const max = Math.min(Number(a.max) || min, 16384)
+            for (let c = min; c <= max; c++) sheet.hiddenCols.add(c)
+          }
+          break
+      }
     },
-    { xmlMode: true, decodeEntities: true },
-  )
-  parser.write(xml)
-  parser.end()
+    ontext(text) {
+      if (capture && cell) cell.value += text
+    },
+    onclose(name) {
+      if (name === 'v' || name === 't') capture = undefined
+      else if (name === 'is') inIs = false
+      else if (name === 'rPh') inPhonetic = false
+      else if (name === 'c' && cell) {
+        if (cell.hasValue || cell.formula) {
+          if (sheet.cells.length < maxCells) sheet.cells.push(cell)
+          else sheet.truncated = true
+        }
+        cell = undefined
+      }
+    },
+  })
   return sheet
 }
 
@@ -140,30 +131,23 @@ export function readSharedStrings(xml: string): string[] {
   let cur: string | undefined
   let inT = false
   let inPhonetic = false
-  const parser = new Parser(
-    {
-      onopentag(tag) {
-        const name = local(tag)
-        if (name === 'si') cur = ''
-        else if (name === 'rPh') inPhonetic = true
-        else if (name === 't' && !inPhonetic) inT = true
-      },
-      ontext(text) {
-        if (inT && cur !== undefined) cur += text
-      },
-      onclosetag(tag) {
-        const name = local(tag)
-        if (name === 't') inT = false
-        else if (name === 'rPh') inPhonetic = false
-        else if (name === 'si') {
-          out.push(cur ?? '')
-          cur = undefined
-        }
-      },
+  scanXml(xml, {
+    onopen(name) {
+      if (name === 'si') cur = ''
+      else if (name === 'rPh') inPhonetic = true
+      else if (name === 't' && !inPhonetic) inT = true
     },
-    { xmlMode: true, decodeEntities: true },
-  )
-  parser.write(xml)
-  parser.end()
+    ontext(text) {
+      if (inT && cur !== undefined) cur += text
+    },
+    onclose(name) {
+      if (name === 't') inT = false
+      else if (name === 'rPh') inPhonetic = false
+      else if (name === 'si') {
+        out.push(cur ?? '')
+        cur = undefined
+      }
+    },
+  })
   return out
 }
