@@ -26,6 +26,8 @@ export interface Row {
 
 /** A gap wider than this many font sizes is a space between words. */
 const SPACE_GAP = 0.3
+/** Between two ideographs of free text, a gap wider than this many font sizes is a space. */
+const FREE_CJK_GAP = 0.75
 
 const isCjk = (ch: string | undefined) => ch !== undefined && /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch)
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch)
@@ -171,15 +173,17 @@ export function byBaseline(words: Word[]): Word[][] {
 }
 
 /** Join the words of one line: a space where the gap is wide, except between two ideographs (Chinese has none). */
-function joinLine(words: Word[]): string {
+function joinLine(words: Word[], free = false): string {
   let text = ''
   let prev: Word | undefined
   for (const w of words) {
     if (prev) {
       const gap = w.x0 - prev.x1
-      const a = prev.text.at(-1)
-      const b = w.text[0]
-      if (gap > SPACE_GAP * Math.min(prev.size, w.size) && !(isCjk(a) && isCjk(b))) text += ' '
+      const size = Math.min(prev.size, w.size)
+      const cjk = isCjk(prev.text.at(-1)) && isCjk(w.text[0])
+      // In free text a wide gap is a space even between ideographs (第二部分 上海市普陀区财政局);
+      // inside a cell it is letter-spacing (因 公 出 国 （ 境 ） 费 用).
+      if (gap > SPACE_GAP * size && (!cjk || (free && gap > FREE_CJK_GAP * size))) text += ' '
     }
     text += w.text
     prev = w
@@ -217,7 +221,7 @@ function freeRows(words: Word[]): Row[] {
       continue
     }
     const line = lines[i]!
-    const cells: RowCell[] = gapGroups(line).map((ws) => ({ text: joinLine(ws), box: boxOf(ws), colSpan: 1, rowSpan: 1 }))
+    const cells: RowCell[] = gapGroups(line).map((ws) => ({ text: joinLine(ws, true), box: boxOf(ws), colSpan: 1, rowSpan: 1 }))
     const box = boxOf(line)
     rows.push({ top: box[1], left: box[0], box, cells })
   }
