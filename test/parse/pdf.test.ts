@@ -200,6 +200,15 @@ test('pdf: 500 pages are read in bounded time; a page cap skips the rest with a 
   assert.match(capped.diagnostics[0]!.message, /500/)
 })
 
+test('pdf: a time limit stops reading between pages with a diagnostic', async () => {
+  const pages: FakePage[] = Array.from({ length: 5 }, (_, i) => ({ text: [{ x: 50, y: 800, text: `page ${i + 1}` }] }))
+  const read = await readPdf('slow.pdf', buildPdf(pages), { maxSeconds: 0 })
+  assert.equal(read.pages, 5)
+  assert.equal(read.pagesRead, 0)
+  assert.deepEqual(read.layout.lines, [])
+  assert.deepEqual(read.diagnostics.map((d) => [d.ruleId, d.place?.page]), [['parse/pdf-time-limit', 1]])
+})
+
 /** Expect readPdf to reject with a PdfError of this reason whose message names the file. */
 async function rejects(file: string, bytes: Uint8Array, reason: string, pattern: RegExp, limits: Partial<PdfLimits> = {}) {
   await assert.rejects(readPdf(file, bytes, limits), (e: unknown) => {

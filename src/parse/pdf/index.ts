@@ -43,7 +43,8 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
   const diagnostics: Diagnostic[] = []
   const lines: PdfLine[] = []
   const pages = doc.numPages
-  const pagesRead = Math.min(pages, lim.maxPages)
+  let pagesRead = Math.min(pages, lim.maxPages)
+  const deadline = performance.now() + lim.maxSeconds * 1000
   let failed = 0
   let lastError: unknown
   if (!hasEof(bytes))
@@ -63,6 +64,16 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
       })
     for (let n = 1; n <= pagesRead; n++) {
       const at = { file, start: { line: lines.length + 1, column: 1 }, page: n }
+      if (performance.now() > deadline) {
+        diagnostics.push({
+          ruleId: 'parse/pdf-time-limit',
+          severity: 'warning',
+          message: `读取超过 ${lim.maxSeconds} 秒，第 ${n} 页起未读取 (time limit of ${lim.maxSeconds} s reached; pages from ${n} on were skipped)`,
+          place: at,
+        })
+        pagesRead = n - 1
+        break
+      }
       try {
         const page = await doc.getPage(n)
         const viewport = page.getViewport({ scale: 1 }).transform as Matrix

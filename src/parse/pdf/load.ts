@@ -26,9 +26,11 @@ export interface PdfLimits {
   maxBytes: number
   /** Pages read; later pages are skipped with a diagnostic (default 1000). */
   maxPages: number
+  /** Seconds of reading after which the remaining pages are skipped with a diagnostic (default 120). */
+  maxSeconds: number
 }
 
-export const defaultLimits: PdfLimits = { maxBytes: 200 * 1024 * 1024, maxPages: 1000 }
+export const defaultLimits: PdfLimits = { maxBytes: 200 * 1024 * 1024, maxPages: 1000, maxSeconds: 120 }
 
 /** The pdfjs-dist package folder, where its packed CMaps and standard fonts live. */
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
