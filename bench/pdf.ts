@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { parseFile } from '../src/parse/index.ts'
 import { readPdf } from '../src/parse/pdf/index.ts'
 import { buildPdf } from '../test/parse/pdf-build.ts'
 
@@ -40,6 +41,23 @@ export async function benchPdf(rounds = 3): Promise<string[]> {
     )
   }
   lines.push(`pdf all field files: ${((pages / ms) * 1000).toFixed(0)} pages/s warm, one core, to the layout (target ≥ 100 pages/s to the full model)`)
+  // The seeds laid out as PDFs (ruled and without rules), through parseFile to the full model.
+  const seeds = readdirSync('test/fixtures/formats')
+    .filter((f) => /^\d{3}(-noborders)?\.pdf$/.test(f))
+    .map((f) => ({ f, bytes: readFileSync(join('test/fixtures/formats', f)) }))
+  let modelPages = 0
+  let modelMs = 0
+  for (const { f, bytes } of seeds) {
+    const { pages: n } = await readPdf(f, bytes)
+    await parseFile(f, bytes)
+    const start = process.cpuUsage()
+    for (let i = 0; i < rounds; i++) await parseFile(f, bytes)
+    const used = process.cpuUsage(start)
+    modelPages += n * rounds
+    modelMs += (used.user + used.system) / 1000
+  }
+  if (seeds.length)
+    lines.push(`pdf seeds as PDF (${seeds.length} files): ${((modelPages / modelMs) * 1000).toFixed(0)} pages/s warm, one core, to the full model`)
   const big = buildPdf(
     Array.from({ length: 500 }, (_, p) => ({
       text: Array.from({ length: 40 }, (_, i) => ({ x: 50, y: 800 - i * 18, text: `page ${p + 1} line ${i + 1}  201  390.05  177.72  212.33` })),
