@@ -219,3 +219,56 @@ export function checkPairs(report: (r: Report<SumMessageId>) => void, pairs: [Si
 export function expClasses(table: Table | undefined): string[] {
   return (table?.rows ?? []).filter((r) => /^exp\.\d{3}$/.test(r.key)).map((r) => r.key.slice(4))
 }
+
+/** `total = Σ parts` among the lines of a two-sided table; `subset` parts (其中) only bound it. */
+export interface Relation {
+  total: string
+  parts: string[]
+  /** The parts are 其中 lines: their sum may be less than the total. */
+  subset?: boolean
+  what: string
+  whatEn: string
+}
+
+/**
+ * Check the relations of a two-sided table in one column, and `exp.total = Σ exp.<类>`.
+ * A line not printed (or printed blank) is unknown, so a sum with such a line is a lower bound:
+ * the seeds lose whole lines in layout (seed 001 表1 loses 一、本年收入 and 收入总计).
+ */
+export function checkTwoSided(
+  table: Table,
+  relations: Relation[],
+  column: string,
+  report: (r: Report<SumMessageId>) => void,
+): void {
+  for (const rel of relations) {
+    const total = figure(table, rowOf(table, rel.total), column)
+    if (!total) continue
+    const parts: Figure[] = []
+    let partial = !!rel.subset
+    for (const k of rel.parts) {
+      const f = figure(table, rowOf(table, k), column)
+      if (f) parts.push(f)
+      else partial = true
+    }
+    if (parts.length === 0) continue
+    checkSum(report, { total, parts, partial, what: rel.what, whatEn: rel.whatEn })
+  }
+  const classes = table.rows.filter((r) => /^exp\.\d{3}$/.test(r.key))
+  const parts = classes.map((r) => figure(table, r, column)).filter((f): f is Figure => !!f)
+  if (parts.length === 0) return
+  const expTotal = figure(table, rowOf(table, 'exp.total'), column)
+  // Without 支出总计, 收入总计 stands for it (the balance of the table).
+  const incTotal = column === 'amount' || column === 'total' ? figure(table, rowOf(table, 'inc.total'), column) : undefined
+  const total = expTotal ?? incTotal
+  if (!total) return
+  checkSum(report, {
+    total,
+    parts,
+    // The classes printed are those with figures; a lost line cannot be told from an absent one.
+    partial: true,
+    what: '各类支出之和',
+    whatEn: 'sum of the expenditure classes',
+  })
+}
+

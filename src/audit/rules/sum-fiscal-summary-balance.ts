@@ -1,7 +1,6 @@
 import { defineRule } from '../define-rule.ts'
 import { figure, rowOf, tableOf, type Figure } from '../figures.ts'
-import { checkSum, SUM_MESSAGES, SUM_MESSAGES_EN } from '../sums.ts'
-import { checkTwoSided, type Relation } from './sum-summary-balance.ts'
+import { checkSum, checkTwoSided, SUM_MESSAGES, SUM_MESSAGES_EN, type Relation } from '../sums.ts'
 
 const SOURCES = ['general', 'gov_fund', 'state_capital'] as const
 
