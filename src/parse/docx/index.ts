@@ -5,6 +5,7 @@ import { layoutPlace, paragraphLine, tableLines, type GridSlot } from '../office
 import type { OfficeRead } from '../office/read.ts'
 import { child, elements, MAX_DEPTH, ownText, parseXml, path, type XmlElement } from '../office/xml.ts'
 import { openZip, type ZipLimits } from '../office/zip.ts'
+import { readNumbering, type Numbering } from './numbering.ts'
 
 export { OfficeError, type OfficeProblem } from '../office/error.ts'
 export type { OfficeRead } from '../office/read.ts'
@@ -35,14 +36,17 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
   const diagnostics: Diagnostic[] = []
   if (root.tooDeep)
     diagnostics.push({ ruleId: 'parse/docx-too-deep', severity: 'warning', message: `文档元素嵌套超过 ${MAX_DEPTH} 层，更深的内容未读取 (content nested deeper than ${MAX_DEPTH} levels skipped)` })
+  const dir = target.includes('/') ? target.slice(0, target.lastIndexOf('/') + 1) : ''
+  const rels = partRels(zip.text(`${dir}_rels/${target.slice(dir.length)}.rels`), dir)
+  const numbering = readNumbering(zip.text(rels.get('numbering') ?? `${dir}numbering.xml`), zip.text(rels.get('styles') ?? `${dir}styles.xml`))
   const lines: LayoutLine[] = []
   const place = layoutPlace(file)
   const walk = (el: XmlElement) => {
     for (const c of elements(el)) {
       if (c.name === 'p') {
-        for (const text of paragraphTexts(c)) lines.push(paragraphLine(text, lines.length + 1, place))
+        for (const text of paragraphTexts(c, numbering)) lines.push(paragraphLine(text, lines.length + 1, place))
       } else if (c.name === 'tbl') {
-        lines.push(...tableLines(tableGrid(c, place, diagnostics), lines.length + 1))
+        lines.push(...tableLines(tableGrid(c, place, diagnostics, numbering), lines.length + 1))
       } else if (CONTAINERS.has(c.name)) {
         walk(c.name === 'sdt' ? (child(c, 'sdtContent') ?? c) : c)
       }
@@ -66,9 +70,21 @@ function mainPart(rels: string | undefined): string | undefined {
   return undefined
 }
 
-/** The texts of a paragraph: one per visual line (soft breaks and page breaks split it). */
-function paragraphTexts(p: XmlElement): string[] {
-  const out = ['']
+/** The relationship targets of a part by type (`styles`, `numbering`), resolved against its folder. */
+function partRels(xml: string | undefined, dir: string): Map<string, string> {
+  const out = new Map<string, string>()
+  if (!xml) return out
+  for (const r of elements(child(parseXml(xml), 'Relationships') ?? { name: '', attrs: {}, children: [] }, 'Relationship')) {
+    const type = r.attrs.Type?.slice(r.attrs.Type.lastIndexOf('/') + 1)
+    const t = r.attrs.Target
+    if (type && t && r.attrs.TargetMode !== 'External') out.set(type, t.startsWith('/') ? t.slice(1) : dir + t)
+  }
+  return out
+}
+
+/** The texts of a paragraph, its list number first: one per visual line (soft breaks and page breaks split it). */
+function paragraphTexts(p: XmlElement, numbering: Numbering): string[] {
+  const out = [numbering.label(p)]
   const add = (s: string) => (out[out.length - 1] += s)
   const walk = (el: XmlElement) => {
     for (const c of el.children) {
@@ -90,7 +106,7 @@ function paragraphTexts(p: XmlElement): string[] {
           add('-')
           break
         case 'p': // a paragraph nested in a run's text box or a cell walked as a paragraph
-          out.push(...paragraphTexts(c))
+          out.push(...paragraphTexts(c, numbering))
           break
         default:
           walk(c)
@@ -102,11 +118,11 @@ function paragraphTexts(p: XmlElement): string[] {
 }
 
 /** A cell's whole text: its paragraphs (and the rows of a nested table) joined by spaces. */
-function cellContent(tc: XmlElement): string {
+function cellContent(tc: XmlElement, numbering: Numbering): string {
   const parts: string[] = []
   const walk = (el: XmlElement) => {
     for (const c of elements(el)) {
-      if (c.name === 'p') parts.push(paragraphTexts(c).join(' '))
+      if (c.name === 'p') parts.push(paragraphTexts(c, numbering).join(' '))
       else if (c.name === 'tbl' || c.name === 'tr' || c.name === 'tc' || CONTAINERS.has(c.name)) walk(c)
     }
   }
@@ -128,7 +144,7 @@ const intAttr = (el: XmlElement | undefined, fallback: number) => {
 }
 
 /** The rows of a table as a rectangular grid of slots (`w:tblGrid` columns, `w:gridBefore`/`gridAfter` as empty slots). */
-function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagnostic[]): GridSlot[][] {
+function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagnostic[], numbering: Numbering): GridSlot[][] {
   const empty = (): GridSlot => ({ text: '', span: 1, place })
   const rows: GridSlot[][] = []
   // Rows may sit inside content controls or tracked insertions.
@@ -164,7 +180,7 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagn
       const hMerge = child(tcPr, 'hMerge')
       // A vMerge without val="restart" continues the cell above; its text (normally none) is dropped.
       const continued = (vMerge && vMerge.attrs.val !== 'restart') || (hMerge && hMerge.attrs.val !== 'restart')
-      row.push({ text: continued ? '' : cellContent(tc), span, place })
+      row.push({ text: continued ? '' : cellContent(tc, numbering), span, place })
       for (let i = 1; i < span; i++) row.push(empty())
     }
     for (let i = intAttr(child(trPr, 'gridAfter'), 0); i > 0; i--) row.push(empty())
