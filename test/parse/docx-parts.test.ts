@@ -40,3 +40,10 @@ test('DOCX: a relationship to a main part elsewhere is followed', () => {
   ])
   assert.deepEqual(readDocx('r.docx', bytes).layout.lines.map((l) => l.text), ['部门预算'])
 })
+
+test('DOCX: text boxes are read once (DrawingML choice, not the VML fallback), after their paragraph', () => {
+  const box = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`
+  const run = `<w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="wp"><a:graphic xmlns:a="a"><a:graphicData><wps:wsp xmlns:wps="wps"><wps:txbx>${box('2026年某局部门预算')}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="v"><v:textbox>${box('2026年某局部门预算')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+  const { layout } = readDocx('box.docx', docx(p('封面', run) + p('目录')))
+  assert.deepEqual(layout.lines.map((l) => l.text), ['封面', '2026年某局部门预算', '目录'])
+})

@@ -45,6 +45,8 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
     for (const c of elements(el)) {
       if (c.name === 'p') {
         for (const text of paragraphTexts(c, numbering)) lines.push(paragraphLine(text, lines.length + 1, place))
+        // Text boxes anchored in the paragraph (cover titles are often set in one) follow it.
+        for (const box of textBoxes(c)) walk(box)
       } else if (c.name === 'tbl') {
         lines.push(...tableLines(tableGrid(c, place, diagnostics, numbering), lines.length + 1))
       } else if (CONTAINERS.has(c.name)) {
@@ -68,6 +70,22 @@ function mainPart(rels: string | undefined): string | undefined {
     if (r.attrs.Type?.endsWith('/officeDocument') && r.attrs.Target) return r.attrs.Target.replace(/^\//, '')
   }
   return undefined
+}
+
+/**
+ * The contents of the text boxes anchored in a paragraph. Word writes each box twice, as DrawingML
+ * in `mc:Choice` and as VML in `mc:Fallback`; only the first is read.
+ */
+function textBoxes(p: XmlElement): XmlElement[] {
+  const out: XmlElement[] = []
+  const find = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      if (c.name === 'txbxContent') out.push(c)
+      else if (c.name !== 'Fallback') find(c)
+    }
+  }
+  find(p)
+  return out
 }
 
 /** The relationship targets of a part by type (`styles`, `numbering`), resolved against its folder. */
