@@ -88,6 +88,11 @@ test('yusuan audit: unusable input exits 2', () => {
   assert.equal(yusuan('audit', '--only', 'nope/', seedFile('001')).code, 2)
 })
 
+test('yusuan audit --previous: last year\'s disclosure is read; an unusable one exits 2', () => {
+  assert.ok([0, 1].includes(yusuan('audit', '--only', TABLE_RULES, '--previous', seedFile('002'), seedFile('001')).code!))
+  assert.equal(yusuan('audit', '--previous', join(root, 'no-such-file.txt'), seedFile('001')).code, 2)
+})
+
 test('yusuan rules: the catalog', () => {
   const r = yusuan('rules')
   assert.equal(r.code, 0)
