@@ -17,3 +17,15 @@ ruleTester.run(rule, {
     },
   ],
 })
+
+// Seed 002 lost the 基本支出 column of 表5: 415.89 − 212.33 = 203.56 stands for it.
+ruleTester.run(rule, {
+  valid: [{ name: 'seed 002 unmodified (合计 − 项目支出 = 203.56 = 表6 合计)', doc: seed('002'), infos: [] }],
+  invalid: [
+    {
+      name: 'seed 002 表6 合计 +1.00 against 表5 合计 − 项目支出',
+      doc: mutate(seed('002'), ['tables', 'general_basic', 'rows', 'total', 'total'], 1),
+      errors: [{ messageId: 'mismatch', path: ['tables', 'general_basic', 'rows', 'total', 'total'] }],
+    },
+  ],
+})
