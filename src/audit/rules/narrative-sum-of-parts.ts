@@ -74,7 +74,9 @@ export default defineRule({
         if (!t) return
         parts.push(t)
       }
-      if (parts.length >= 2 || (parts.length === 1 && !open && typeof partRoles !== 'function' && partRoles.length >= 2)) groups.push({ name, total, parts, open })
+      // A two-part identity (基本 + 项目, 人员 + 公用) needs both parts stated; an unstated part is unknown, not zero.
+      if (typeof partRoles !== 'function' && partRoles.length <= 2 && parts.length < partRoles.length) return
+      if (parts.length >= 2) groups.push({ name, total, parts, open })
     }
     // Income sources: the top-level lines only (单位资金 rather than its 其中 lines when both are stated).
     const incomeRoles = new Set(all.filter((c) => c.role?.startsWith('income:inc.')).map((c) => c.role!))
