@@ -27,9 +27,12 @@ export function position(place: Place | undefined): string {
   return `${start}${end}${page}`
 }
 
+/** Related places printed under a finding in the human form; JSON and SARIF carry all. */
+const MAX_RELATED = 12
+
 const LABEL = {
-  zh: { error: '错误', warning: '警告', info: '提示', other: '其他', parse: '读取文件（解析问题，审核可能不完整）', clean: '未发现问题', summary: '{e} 个错误，{w} 个警告，{i} 个提示' },
-  en: { error: 'error', warning: 'warning', info: 'info', other: 'other', parse: 'reading the file (parse problems; the audit may be incomplete)', clean: 'no problems', summary: '{e} errors, {w} warnings, {i} infos' },
+  zh: { error: '错误', warning: '警告', info: '提示', other: '其他', parse: '读取文件（解析问题，审核可能不完整）', clean: '未发现问题', more: '……另有 {n} 处（见 --format json）', summary: '{e} 个错误，{w} 个警告，{i} 个提示' },
+  en: { error: 'error', warning: 'warning', info: 'info', other: 'other', parse: 'reading the file (parse problems; the audit may be incomplete)', clean: 'no problems', more: '… {n} more (see --format json)', summary: '{e} errors, {w} warnings, {i} infos' },
 } as const
 
 /**
@@ -68,7 +71,9 @@ export function formatHuman(files: FileAudit[], lang: Lang = 'zh', lines: Source
         out.push(`    ${where}  ${L[d.severity]}  ${d.message}  ${d.ruleId}`)
         const quoted = quote(d.place, source)
         if (quoted) out.push(`      > ${quoted}`)
-        for (const r of d.related ?? []) out.push(`      ↳ ${r.place ? `${position(r.place)} ` : ''}${r.message}`)
+        const related = d.related ?? []
+        for (const r of related.slice(0, MAX_RELATED)) out.push(`      ↳ ${r.place ? `${position(r.place)} ` : ''}${r.message}`)
+        if (related.length > MAX_RELATED) out.push(`      ↳ ${L.more.replace('{n}', String(related.length - MAX_RELATED))}`)
       }
     }
     out.push('')

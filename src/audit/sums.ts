@@ -117,9 +117,9 @@ export function checkSum(report: (r: Report<SumMessageId>) => void, c: SumCheck)
     diff: signed(v.diff),
     addends: v.kind === 'rounding' ? v.addends : addends,
   }
+  // Every stated addend is listed: a reviewer (or a mutation test) looks for the cell that is off among them.
   const related = c.parts
     .filter((f) => f.cell)
-    .slice(0, 20)
     .map((f) => ({ message: `${where(f.table, f.row, f.column)} ${money(f.fen)}`, at: atOf(f) }))
   report({
     messageId: v.kind === 'rounding' ? 'rounding' : c.partial ? 'excess' : 'mismatch',
