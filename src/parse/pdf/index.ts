@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/index.ts'
 import { pageWords, type Matrix } from './glyphs.ts'
 import { findGrids } from './grid.ts'
 import { pageLines, type PdfLine } from './layout.ts'
-import { pageRows } from './lines.ts'
+import { pageRows, proseOnly } from './lines.ts'
 import { defaultLimits, hasEof, loadPdf, PdfError, pdfFailure, type PdfLimits } from './load.ts'
 import { pageRules, type OperatorList } from './ruling.ts'
 
@@ -108,8 +108,10 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
             place: at,
             actual: String(glyphs.unmapped),
           })
-        const ops = (await page.getOperatorList()) as unknown as OperatorList
-        const grids = findGrids(pageRules(ops, viewport))
+        const [x0, , x1] = page.view
+        const grids = proseOnly(glyphs.words, (x1 ?? 0) - (x0 ?? 0))
+          ? []
+          : findGrids(pageRules((await page.getOperatorList()) as unknown as OperatorList, viewport))
         lines.push(...pageLines(file, n, pageRows(glyphs.words, grids), lines.length + 1))
         page.cleanup()
       } catch (e) {

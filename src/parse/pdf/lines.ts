@@ -160,6 +160,19 @@ function headerRows(lines: Word[][], xs: number[]): Row[] {
   return rows
 }
 
+/**
+ * True for a page of running text: no line splits into cells at a wide gap, and at least half of
+ * the lines run across more than 40% of the page. Such a page draws no table worth its rules, so
+ * its operator list (a second pass over the content stream) is not needed. A table page whose rows
+ * happen to be single names is narrow, and keeps its rules.
+ */
+export function proseOnly(words: Word[], pageWidth: number): boolean {
+  const lines = byBaseline(words)
+  if (lines.some((l) => gapGroups(l).length >= 2)) return false
+  const wide = lines.filter((l) => l.at(-1)!.x1 - l[0]!.x0 > 0.4 * pageWidth).length
+  return wide * 2 >= lines.length
+}
+
 /** Group words into lines by baseline: a word joins a line whose baseline is within 40% of its size. */
 export function byBaseline(words: Word[]): Word[][] {
   const sorted = [...words].sort((a, b) => a.base - b.base || a.x0 - b.x0)
