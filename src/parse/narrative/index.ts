@@ -1,4 +1,4 @@
-import type { Assets, Claim, Diagnostic, Disclosure, Procurement, Section, Table, Term } from '../../model/index.ts'
+import type { Assets, Claim, Diagnostic, Disclosure, Place, Procurement, Section, Table, Term } from '../../model/index.ts'
 import type { EmptyTableNote } from '../../model/disclosure.ts'
 import type { Layout } from '../layout.ts'
 import { readAssets } from './assets.ts'
@@ -24,7 +24,7 @@ const PART_HEADING = /^第[一二三四五六]部分/
 function findDepartment(layout: Layout): string | undefined {
   for (const line of layout.lines) {
     if (!line.text.includes('编制')) continue
-    const m = /编制(?:部门|单位)[:：]\s*(\S+?)(?:\s+单位[:：].*)?\s*$/.exec(line.text)
+    const m = /编制(?:部门|单位)[:：]\s*(\S+?)(?:\s*单位[:：].*)?\s*$/.exec(line.text)
     if (m) return m[1]!.replace(/\s+/g, '')
   }
   for (const line of layout.lines.slice(0, 40)) {
@@ -57,14 +57,31 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
   const src = source(layout)
   const n = layout.lines.length
   const skip = new Uint8Array(n)
+  // Table rows point back at their layout line: by line number in text, by the very Place object
+  // of the line or cell in laid-out sources (HTML, DOCX, PDF), whose places are in source coordinates.
+  let byPlace: Map<Place, number> | undefined
+  if (layout.lines.some((l) => l.place)) {
+    byPlace = new Map()
+    layout.lines.forEach((l, i) => {
+      if (l.place) byPlace!.set(l.place, i)
+      for (const c of l.cells ?? []) if (c.place) byPlace!.set(c.place, i)
+    })
+  }
+  const indexOf = (place: Place | undefined): number | undefined => {
+    if (!place) return undefined
+    if (byPlace) return byPlace.get(place)
+    const l = place.start.line
+    return l >= 1 && l <= n ? l - 1 : undefined
+  }
   const tableLines: number[] = []
   for (const t of tables) {
-    if (t.place) tableLines.push(t.place.start.line - 1)
+    const ti = indexOf(t.place)
+    if (ti !== undefined) tableLines.push(ti)
     for (const r of t.rows) {
-      const l = r.place?.start.line
-      if (l !== undefined && l >= 1 && l <= n) {
-        skip[l - 1] = 1
-        tableLines.push(l - 1)
+      const i = indexOf(r.place)
+      if (i !== undefined) {
+        skip[i] = 1
+        tableLines.push(i)
       }
     }
   }
