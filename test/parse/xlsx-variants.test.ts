@@ -46,3 +46,40 @@ for (const id of ['001', '002', '003']) {
     })
   }
 }
+
+/** All tables of a workbook copied onto one sheet, two blank rows apart, merges shifted with them. */
+function oneSheet(src: ExcelJS.Workbook): ExcelJS.Workbook {
+  const out = new ExcelJS.Workbook()
+  const one = out.addWorksheet('Sheet1')
+  let base = 0
+  src.eachSheet((ws) => {
+    ws.eachRow((row, r) =>
+      row.eachCell((c, col) => {
+        const t = one.getCell(base + r, col)
+        t.value = c.value
+        t.numFmt = c.numFmt
+      }),
+    )
+    for (const m of (ws.model as unknown as { merges: string[] }).merges) {
+      const [a, b] = m.split(':').map((ref) => {
+        const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(ref)!
+        return `${letters}${Number(digits) + base}`
+      })
+      one.mergeCells(`${a}:${b}`)
+    }
+    base += ws.rowCount + 2
+  })
+  return out
+}
+
+for (const id of ['001', '002', '003']) {
+  test(`${id}.xlsx with all tables on one sheet gives the facts of seed ${id}, titles as plain lines`, async () => {
+    const src = new ExcelJS.Workbook()
+    await src.xlsx.load(readFileSync(`test/fixtures/formats/${id}.xlsx`) as unknown as ArrayBuffer)
+    const bytes = new Uint8Array(await oneSheet(src).xlsx.writeBuffer())
+    const { layout } = readXlsx('one.xlsx', bytes)
+    for (const l of layout.lines) if (/^表\d+$|情况表$/.test(l.text.trim())) assert.equal(l.cells, undefined, `line ${l.line} ${l.text}`)
+    const actual = toFacts(parseLayout(layout).disclosure!).trim().split('\n').sort()
+    assert.deepEqual(actual, readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n').sort())
+  })
+}

@@ -26,12 +26,16 @@ export const layoutPlace =
   (file: string) =>
   (line: number, start: number, end: number): Place => ({ file, start: { line, column: start + 1 }, end: { line, column: end + 1 } })
 
+/** A table number, a table title or a 编制部门/单位 line standing alone in a row: a plain line wherever it is. */
+const TITLE_LIKE = /^(?:附?表\s*[0-9一二三四五六七八九十]+(?:-\d+)?|\S.{0,60}表(?:\s*[(（]续[)）])?|(?:编制(?:部门|单位)|单位)\s*[:：].*)$/
+
 /**
  * The layout lines of one table, numbered from `firstLine`. Every row with any text becomes a
  * tab-joined line with all its cells, empty ones included. Rows with a single text above the
- * first row of two or more texts (titles, 编制单位 lines inside the table), and later rows whose
- * only text is a cell spanning the whole width (notes, repeated titles), become plain lines,
- * as they would be in a text disclosure. Rows without any text are left out.
+ * first row of two or more texts (titles, 编制单位 lines inside the table), later rows whose only
+ * text is a cell spanning the whole width (notes, repeated titles) or looks like a title, and
+ * rows after a blank row until the next row of two texts (the next table of a sheet), become
+ * plain lines, as they would be in a text disclosure. Rows without any text are left out.
  */
 export function tableLines(rows: GridSlot[][], firstLine: number): LayoutLine[] {
   const width = Math.max(0, ...rows.map((r) => r.length))
@@ -40,11 +44,15 @@ export function tableLines(rows: GridSlot[][], firstLine: number): LayoutLine[] 
   for (const row of rows) {
     const texts = row.map((s) => cellText(s.text))
     const filled = texts.map((t, i) => (t ? i : -1)).filter((i) => i >= 0)
-    if (filled.length === 0) continue
+    if (filled.length === 0) {
+      // A blank row ends a table: what follows may be the title of the next one (one sheet, several tables).
+      inTable = false
+      continue
+    }
     const line = firstLine + out.length
     if (filled.length >= 2) inTable = true
     const only = filled.length === 1 ? filled[0]! : -1
-    if (only >= 0 && (!inTable || row[only]!.span >= width)) {
+    if (only >= 0 && (!inTable || row[only]!.span >= width || TITLE_LIKE.test(texts[only]!))) {
       const text = texts[only]!
       out.push({ line, text, place: row[only]!.place(line, 0, text.length) })
       continue

@@ -139,7 +139,13 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
       }
       for (let i = r0; i < r1; i++) for (let j = c0; j < c1; j++) if (rowsUsed[i] !== top || cols[j] !== left) covered.add(`${rowsUsed[i]},${cols[j]}`)
     }
-    const grid = rowsUsed.map((r) =>
+    // A gap of blank rows is kept as one blank row: it separates tables printed on one sheet.
+    const gapped: number[] = []
+    rowsUsed.forEach((r, i) => {
+      if (i > 0 && r > rowsUsed[i - 1]! + 1) gapped.push(0)
+      gapped.push(r)
+    })
+    const grid = gapped.map((r) =>
       cols.map((c): GridSlot => {
         const key = `${r},${c}`
         const cell = refOf(r, c)
