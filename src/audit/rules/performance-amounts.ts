@@ -1,6 +1,6 @@
 import type { Disclosure, Money, TargetTable } from '../../model/index.ts'
 import { defineRule } from '../define-rule.ts'
-import { CENT, classify, compareMoney, norm, placeOfClaim, relatedOf, sideOf, signed, tableOf, totalOf, yuan, type Side } from './narrative-support.ts'
+import { CENT, cellOf, classify, compareMoney, norm, placeOfClaim, relatedOf, sideOf, signed, tableOf, totalOf, yuan, type Side } from './narrative-support.ts'
 import { targetName } from './performance-weights.ts'
 
 const sum = (...ms: (Money | undefined)[]): Money | undefined => {
@@ -19,6 +19,11 @@ export function budgetSide(d: Disclosure, role: string, claimRoles: string[]): S
   const c = classify(d).find((x) => x.role && claimRoles.includes(x.role) && x.claim.amount)
   if (c?.claim.amount) return { fen: c.claim.amount.fen, place: placeOfClaim(c.claim), path: [...c.path, 'amount'], label: `情况说明「${c.claim.subject}」` }
   return side
+}
+
+/** A printed current-year line (本年收入, 一、财政拨款（补助）), an alternative reading of a budget total. */
+export function currentYear(d: Disclosure, table: string, row: string, column: string): Side | undefined {
+  return cellOf(d, table, row, column)
 }
 
 /** The general_project row of a project target table, by name. */
@@ -64,8 +69,10 @@ export default defineRule({
   },
   check(d, report) {
     const tables = d.performance.tables
-    const compare = (id: 'total' | 'fiscal' | 'project', t: TargetTable, ti: number, m: Money | undefined, side: Side | undefined, field: string, parts: Money[] = []): void => {
+    const compare = (id: 'total' | 'fiscal' | 'project', t: TargetTable, ti: number, m: Money | undefined, side: Side | undefined, field: string, parts: Money[] = [], alternative?: Side): void => {
       if (!m || !side) return
+      // The current year alone (本年收入, 本年财政拨款) is also a reading of the budget when 上年结转 is in the total.
+      if (alternative && alternative.fen === m.fen) return
       const cmp = compareMoney(m, side)
       if (!cmp) return
       report({
@@ -105,8 +112,8 @@ export default defineRule({
     tables.forEach((t, ti) => {
       if (t.kind !== 'department') return
       const present = (...ms: (Money | undefined)[]): Money[] => ms.filter((x): x is Money => !!x)
-      compare('total', t, ti, t.total ?? sum(t.superior, t.fiscal, t.other), budgetSide(d, 'overall.total', ['overall.total', 'income.total']), t.total ? 'total' : 'fiscal', t.total ? [] : present(t.superior, t.fiscal, t.other))
-      compare('fiscal', t, ti, sum(t.superior, t.fiscal), budgetSide(d, 'fiscal.total', ['fiscal.total']), 'fiscal', present(t.superior, t.fiscal))
+      compare('total', t, ti, t.total ?? sum(t.superior, t.fiscal, t.other), budgetSide(d, 'overall.total', ['overall.total', 'income.total']), t.total ? 'total' : 'fiscal', t.total ? [] : present(t.superior, t.fiscal, t.other), currentYear(d, 'summary', 'inc.current', 'amount'))
+      compare('fiscal', t, ti, sum(t.superior, t.fiscal), budgetSide(d, 'fiscal.total', ['fiscal.total']), 'fiscal', present(t.superior, t.fiscal), currentYear(d, 'fiscal_summary', 'inc.fiscal', 'total'))
     })
     const projects = tables.map((t, ti) => ({ t, ti })).filter(({ t }) => t.kind === 'project')
     let total = 0

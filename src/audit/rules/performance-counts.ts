@@ -1,7 +1,7 @@
 import type { TargetCount } from '../../model/index.ts'
 import { defineRule } from '../define-rule.ts'
 import { CENT, relatedOf, sideOf, totalOf, yuan } from './narrative-support.ts'
-import { budgetSide } from './performance-amounts.ts'
+import { budgetSide, currentYear } from './performance-amounts.ts'
 
 const KIND_NAMES: Record<TargetCount['kind'], string> = {
   department: '整体预算绩效目标',
@@ -103,6 +103,7 @@ export default defineRule({
       if (!side) continue
       const diff = c.amount.fen - side.fen
       if (diff === 0) continue
+      if (c.kind === 'department' && currentYear(d, 'summary', 'inc.current', 'amount')?.fen === c.amount.fen) continue
       const rounding = side.derived && Math.abs(diff) <= Math.max(1, side.derived.addends) * CENT
       report({
         messageId: 'amount',
