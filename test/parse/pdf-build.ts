@@ -23,13 +23,22 @@ export interface BuildOptions {
   /** Page size in points (default A4). */
   width?: number
   height?: number
+  /**
+   * 90: a landscape page as Word and WPS write one, a portrait MediaBox shown with /Rotate 90 and
+   * its content drawn turned a quarter turn. Text and lines are still given as they appear, in
+   * the coordinates of a `height` × `width` landscape page.
+   */
+  rotate?: 0 | 90
 }
 
 const esc = (s: string) => s.replace(/[\\()]/g, (c) => '\\' + c)
 
 /** Build a PDF file. */
 export function buildPdf(pages: FakePage[], options: BuildOptions = {}): Uint8Array {
-  const { font = 'helvetica', width = 595, height = 842 } = options
+  const { font = 'helvetica', width = 595, height = 842, rotate = 0 } = options
+  // Shown turned clockwise, user space (ux, uy) appears at (uy, ux) from the top left: a point
+  // (x, y) of the landscape page (bottom-left origin) is drawn at (width - y, x).
+  const at = (x: number, y: number): [number, number] => (rotate === 90 ? [width - y, x] : [x, y])
   const objects: string[] = []
   const add = (body: string) => {
     objects.push(body)
@@ -47,16 +56,18 @@ export function buildPdf(pages: FakePage[], options: BuildOptions = {}): Uint8Ar
   const kids: number[] = []
   for (const page of pages) {
     let content = ''
-    for (const [x0, y0, x1, y1] of page.lines ?? []) content += `0.5 w ${x0} ${y0} m ${x1} ${y1} l S\n`
+    for (const [x0, y0, x1, y1] of page.lines ?? []) content += `0.5 w ${at(x0, y0).join(' ')} m ${at(x1, y1).join(' ')} l S\n`
     for (const t of page.text ?? []) {
       const str =
         font === 'helvetica'
           ? `(${esc(t.text)})`
           : '<' + [...t.text].map((ch) => (0xe000 + (ch.codePointAt(0)! % 512)).toString(16).padStart(4, '0')).join('') + '>'
-      content += `BT /F1 ${t.size ?? 10} Tf ${t.x} ${t.y} Td ${str} Tj ET\n`
+      const [ux, uy] = at(t.x, t.y)
+      const matrix = rotate === 90 ? `0 1 -1 0 ${ux} ${uy}` : `1 0 0 1 ${ux} ${uy}`
+      content += `BT /F1 ${t.size ?? 10} Tf ${matrix} Tm ${str} Tj ET\n`
     }
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`)
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${fontObj} 0 R >> >> /Contents ${stream} 0 R >>`))
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}]${rotate ? ` /Rotate ${rotate}` : ''} /Resources << /Font << /F1 ${fontObj} 0 R >> >> /Contents ${stream} 0 R >>`))
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`

@@ -148,6 +148,28 @@ test('pdf: a table without rules gets columns from its whitespace and its header
   assert.ok(blank.place.box![0] > 320 && blank.place.box![0] < 350, `blank cell box ${blank.place.box}`)
 })
 
+test('pdf: a landscape page drawn turned on a portrait page (/Rotate 90) reads as the landscape page does', async () => {
+  const xs = [40, 100, 300, 400]
+  const ys = [500, 480, 460]
+  const page: FakePage = {
+    lines: [...ys.map((y): [number, number, number, number] => [40, y, 400, y]), ...xs.map((x): [number, number, number, number] => [x, 500, x, 460])],
+    text: [
+      { x: 40, y: 540, text: 'Landscape title' },
+      { x: 45, y: 486, text: 'Code' },
+      { x: 105, y: 486, text: 'Name' },
+      { x: 305, y: 486, text: 'Amount' },
+      { x: 45, y: 466, text: '201' },
+      { x: 105, y: 466, text: 'General services' },
+      { x: 360, y: 466, text: '177.72' },
+    ],
+  }
+  const flat = await readPdf('t.pdf', buildPdf([page], { width: 842, height: 595 }))
+  const turned = await readPdf('t.pdf', buildPdf([page], { rotate: 90 }))
+  assert.deepEqual(turned.layout.lines.map((l) => l.text), ['Landscape title', 'Code\tName\tAmount', '201\tGeneral services\t177.72'])
+  assert.deepEqual(turned.layout, flat.layout)
+  assert.deepEqual(turned.layout.lines[2]!.cells![2]!.place.box, [300, 595 - 480, 400, 595 - 460])
+})
+
 test('pdf: line numbers run across pages and each line knows its page', async () => {
   const page = (n: number): FakePage => ({ text: [{ x: 50, y: 800, text: `page ${n} first` }, { x: 50, y: 780, text: `page ${n} second` }] })
   const { layout } = await readPdf('t.pdf', buildPdf([page(1), page(2), page(3)]))
