@@ -18,13 +18,18 @@ export interface FileAudit {
 /** Lines of a source file for quoting, by file name; undefined when the source is not text. */
 export type SourceLines = (file: string) => string[] | undefined
 
-/** `57:5-57:17` (vfile's position string). */
+/**
+ * `57:5-57:17` (vfile's position string), followed by where a person finds it in a laid-out
+ * source: `(p.11 [120.5,300.2,160.0,312.0])` for a PDF page and box, `(部门收入总体情况表!E6)` for a sheet and cell.
+ */
 export function position(place: Place | undefined): string {
   if (!place) return ''
   const start = `${place.start.line}:${place.start.column}`
   const end = place.end ? `-${place.end.line}:${place.end.column}` : ''
-  const page = place.page ? ` (p.${place.page})` : ''
-  return `${start}${end}${page}`
+  const box = place.box ? ` [${place.box.map((n) => n.toFixed(1)).join(',')}]` : ''
+  const page = place.page ? ` (p.${place.page}${box})` : ''
+  const cell = place.sheet ? ` (${place.sheet}${place.cell ? `!${place.cell}` : ''})` : ''
+  return `${start}${end}${page}${cell}`
 }
 
 /** Related places printed under a finding in the human form; JSON and SARIF carry all. */
@@ -148,9 +153,10 @@ export function formatSarif(files: FileAudit[], rules: readonly Rule<string>[], 
               id: r.id,
               shortDescription: { text: lang === 'en' && r.docs.description ? r.docs.description : r.docs.summary },
               ...(r.docs.description ? { fullDescription: { text: r.docs.description } } : {}),
-              helpUri: `docs/rules.md#${r.id}`,
+              // helpUri must be an absolute URI in SARIF; the docs page is relative to the checkout, so it goes under properties.
+              help: { text: r.docs.basis ? `${r.docs.summary}（${r.docs.basis}）` : r.docs.summary },
               defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { category: r.category },
+              properties: { category: r.category, url: `docs/rules.md#${r.id}` },
             })),
           },
         },
