@@ -14,6 +14,8 @@ test('officeKind tells DOCX, XLSX and HTML by content, and leaves text and PDF a
   assert.equal(officeKind('a', fixture('002.pdf')), undefined)
   assert.equal(officeKind('a', readFileSync('examples/seeds/002_40f9bb7e09049ed6.txt')), undefined)
   assert.equal(officeKind('a', zip([{ name: 'mimetype', data: enc('application/epub+zip') }])), 'zip')
+  assert.equal(officeKind('frag.HTM', enc('<table><tr><td>项目</td><td>1.00</td></tr></table>')), 'html')
+  assert.equal(officeKind('frag.txt', enc('<table><tr><td>项目</td><td>1.00</td></tr></table>')), undefined)
 })
 
 test('looksLikeHtml: doctype, html, head or meta first (after BOM, XML declaration, comments); Markdown with tags is not HTML', () => {

@@ -18,7 +18,8 @@ export type OfficeKind = 'docx' | 'xlsx' | 'html' | 'ole' | 'zip'
 /**
  * Which office reader bytes need: `docx`/`xlsx` for OOXML packages (by their parts, not their
  * name), `ole` for compound files (encrypted OOXML, legacy .doc/.xls), `zip` for another ZIP,
- * `html` for a web page, undefined for anything else (text, PDF). Throws OfficeError for a ZIP
+ * `html` for a web page (by its start, or by an .htm/.html name), undefined for anything else
+ * (text, PDF). Throws OfficeError for a ZIP
  * whose directory is unreadable or beyond the limits.
  */
 export function officeKind(file: string, bytes: Uint8Array, limits: Partial<XlsxLimits> = {}): OfficeKind | undefined {
@@ -35,7 +36,8 @@ export function officeKind(file: string, bytes: Uint8Array, limits: Partial<Xlsx
     if (target.startsWith('xl/')) return 'xlsx'
     return 'zip'
   }
-  return looksLikeHtml(bytes) ? 'html' : undefined
+  // A fragment saved as .html (a bare <table>, no doctype) is still a page.
+  return looksLikeHtml(bytes) || /\.(?:x?html?|shtml)$/i.test(file) ? 'html' : undefined
 }
 
 /** A web page starts (after a BOM, blanks and comments) with a doctype, `<html>`, `<head>` or `<meta>`, possibly after an XML declaration. */
