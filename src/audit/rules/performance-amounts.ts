@@ -69,7 +69,7 @@ export default defineRule({
   },
   check(d, report) {
     const tables = d.performance.tables
-    const compare = (id: 'total' | 'fiscal' | 'project', t: TargetTable, ti: number, m: Money | undefined, side: Side | undefined, field: string, parts: Money[] = [], alternative?: Side): void => {
+    const compare = (id: 'total' | 'fiscal' | 'project', t: TargetTable, ti: number, m: Money | undefined, side: Side | undefined, field: string, parts: [string, Money][] = [], alternative?: Side): void => {
       if (!m || !side) return
       // The current year alone (本年收入, 本年财政拨款) is also a reading of the budget when 上年结转 is in the total.
       if (alternative && alternative.fen === m.fen) return
@@ -83,7 +83,7 @@ export default defineRule({
         path: ['performance', 'tables', ti, field],
         actual: yuan(m.fen),
         expected: yuan(side.fen),
-        related: [relatedOf(side), ...parts.filter((p) => p.place).map((p) => ({ message: yuan(p.fen), place: p.place }))],
+        related: [relatedOf(side), ...parts.filter(([, p]) => p.place).map(([n, p]) => ({ message: `${n} ${yuan(p.fen)}`, place: p.place }))],
       })
     }
     // Inside each table: 资金总额 = 上级安排 + 本级安排 + 其他资金 (项目: 年度预算总额 = 财政拨款 + 其他资金).
@@ -111,9 +111,11 @@ export default defineRule({
     })
     tables.forEach((t, ti) => {
       if (t.kind !== 'department') return
-      const present = (...ms: (Money | undefined)[]): Money[] => ms.filter((x): x is Money => !!x)
-      compare('total', t, ti, t.total ?? sum(t.superior, t.fiscal, t.other), budgetSide(d, 'overall.total', ['overall.total', 'income.total']), t.total ? 'total' : 'fiscal', t.total ? [] : present(t.superior, t.fiscal, t.other), currentYear(d, 'summary', 'inc.current', 'amount'))
-      compare('fiscal', t, ti, sum(t.superior, t.fiscal), budgetSide(d, 'fiscal.total', ['fiscal.total']), 'fiscal', present(t.superior, t.fiscal), currentYear(d, 'fiscal_summary', 'inc.fiscal', 'total'))
+      const named = (k: 'superior' | 'fiscal' | 'other'): [string, Money | undefined] => [k === 'superior' ? '上级安排' : k === 'fiscal' ? '本级安排' : '其他资金', t[k]]
+      const present = (...ks: ('superior' | 'fiscal' | 'other')[]): [string, Money][] =>
+        ks.map(named).filter((x): x is [string, Money] => !!x[1])
+      compare('total', t, ti, t.total ?? sum(t.superior, t.fiscal, t.other), budgetSide(d, 'overall.total', ['overall.total', 'income.total']), t.total ? 'total' : 'fiscal', t.total ? [] : present('superior', 'fiscal', 'other'), currentYear(d, 'summary', 'inc.current', 'amount'))
+      compare('fiscal', t, ti, sum(t.superior, t.fiscal), budgetSide(d, 'fiscal.total', ['fiscal.total']), 'fiscal', present('superior', 'fiscal'), currentYear(d, 'fiscal_summary', 'inc.fiscal', 'total'))
     })
     const projects = tables.map((t, ti) => ({ t, ti })).filter(({ t }) => t.kind === 'project')
     let total = 0
