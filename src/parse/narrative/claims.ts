@@ -12,6 +12,8 @@ export interface ClaimContext {
   department?: string
   /** The project of the current 项目名称 block (its 预算安排规模 is a claim about it). */
   project?: string
+  /** Inside a descriptive field of a project block (资金分配情况 …), which may run over several paragraphs. */
+  detail?: boolean
   codes: CodeResolver
 }
 
@@ -107,6 +109,7 @@ const KEYS: Partial<Record<SectionKind, [RegExp, string][]>> = {
 // Labelled lines of a 项目 block that describe rather than state (资金分配情况 lists the parts of a sum).
 const PROJECT_DETAIL = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?(?:设立的政策依据|项目承担单位|项目实施单位|资金分配情况|资金执行时间|实施周期|项目概述)[:：]/
 const PROJECT_NAME = /项目名称[:：]([^。;；]+)/
+const LABELLED = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?[\u4e00-\u9fa5]{2,8}[:：]/
 const PROJECT_SCALE = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?预算安排规模[:：]/
 
 function cleanSubject(s: string, department: string | undefined): string {
@@ -140,9 +143,14 @@ function projectLine(p: Para, ctx: ClaimContext): boolean {
   const name = PROJECT_NAME.exec(p.text)
   if (name) {
     ctx.project = name[1]!
+    ctx.detail = false
     return true
   }
-  return PROJECT_DETAIL.test(p.text)
+  if (PROJECT_DETAIL.test(p.text)) return (ctx.detail = true)
+  // A description broken by a PDF line that looked like a table row (002.pdf l.420) goes on until the next label.
+  if (ctx.detail && !LABELLED.test(p.text)) return true
+  ctx.detail = false
+  return false
 }
 
 /**

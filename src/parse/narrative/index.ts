@@ -133,6 +133,7 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
       sections.push({ kind, title: p.text, place: src.place(p, 0, p.text.length) })
       ctx.kind = kind
       delete ctx.project
+      delete ctx.detail
       continue
     }
     // Without a 名词解释 heading, the glossary starts at the first definition after the last section (seed 001 l.958).

@@ -79,8 +79,10 @@ export function source(layout: Layout): Source {
 const SPACE = /[ \t\u3000\u00a0\r\n]+/g
 // A sentence ends at a full stop; a paragraph does not run on past one.
 const ENDS_SENTENCE = /[。!?！？]\s*$/
-// Table furniture printed between the narrative lines of PDF text: units, 编制部门, 表 N, page numbers, column numbers.
-const FURNITURE = /^\s*(?:单位[:：]\s*(?:万?元)?\s*$|编制(?:部门|单位)[:：]|表\s*\d+\s*$|※|\d{1,3}\s*$|[(（]\s*\d{4}\s*年\s*[)）]\s*$|-{2,}|[(（]\s*[)）]\s*$)/
+// Table furniture printed between the narrative lines of PDF text: units, 编制部门, 表 N, column numbers.
+// A page number (`- 31 -`, `第 3 页`, `16`) is skipped without ending the paragraph: sentences run on across pages (003.pdf).
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3})\s*$/
+const FURNITURE = /^\s*(?:单位[:：]\s*(?:万?元)?\s*$|编制(?:部门|单位)[:：]|表\s*\d+\s*$|※|[(（]\s*\d{4}\s*年\s*[)）]\s*$|-{2,}|[(（]\s*[)）]\s*$)/
 // A new list item or numbered heading starts a new paragraph.
 const LIST_START = /^\s*(?:[-•·]\s|\d+\s*[.、](?!\d)|[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/
 // A labelled line (`预算安排规模：…`, `资金分配情况：…`) starts a paragraph; a reason or a 其中 list continues one.
@@ -158,7 +160,7 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
       continue
     }
     const sq = t.replace(SPACE, '')
-    if (sq === '') continue
+    if (sq === '' || PAGE_NUMBER.test(t)) continue
     if ((line.cells && isTableLine(line)) || FURNITURE.test(t)) {
       flush()
       continue
