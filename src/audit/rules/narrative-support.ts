@@ -446,7 +446,7 @@ export function classify(d: Disclosure): Classified[] {
     let group: Group = fromSection ?? context
     let role: string | undefined
     let code: string | undefined = claim.code
-    const keyed = roleFromKey(claim.section, (claim as Claim & { key?: string }).key, claim.code, claim.subject)
+    const keyed = roleFromKey(claim.section, claim.key, claim.code, claim.subject)
     if (keyed) {
       role = keyed
       if (role.startsWith('general.class:') || role.startsWith('fiscal.class:') || role.startsWith('general.item:')) code = role.slice(role.indexOf(':') + 1)
