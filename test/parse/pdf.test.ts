@@ -170,6 +170,19 @@ test('pdf: a landscape page drawn turned on a portrait page (/Rotate 90) reads a
   assert.deepEqual(turned.layout.lines[2]!.cells![2]!.place.box, [300, 595 - 480, 400, 595 - 460])
 })
 
+test('pdf: text printed twice over itself (fake bold) reads once', async () => {
+  const page: FakePage = {
+    text: [
+      { x: 50, y: 800, text: 'Total' },
+      { x: 50.3, y: 800.2, text: 'Total' },
+      { x: 200, y: 800, text: '390.05' },
+      { x: 200.3, y: 800, text: '390.05' },
+    ],
+  }
+  const { layout } = await readPdf('t.pdf', buildPdf([page]))
+  assert.deepEqual(layout.lines.map((l) => l.text), ['Total\t390.05'])
+})
+
 test('pdf: line numbers run across pages and each line knows its page', async () => {
   const page = (n: number): FakePage => ({ text: [{ x: 50, y: 800, text: `page ${n} first` }, { x: 50, y: 780, text: `page ${n} second` }] })
   const { layout } = await readPdf('t.pdf', buildPdf([page(1), page(2), page(3)]))

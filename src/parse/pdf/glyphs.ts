@@ -113,5 +113,20 @@ export function pageWords(content: TextContent, viewport: Matrix): PageGlyphs {
     })
     flush(pos)
   }
-  return { words, glyphs, unmapped }
+  return { words: withoutOverprint(words), glyphs, unmapped }
+}
+
+/**
+ * Drop words printed again over themselves: producers fake bold type by drawing the same text
+ * twice, a fraction of a point apart, which text extraction would read as `合计合计`.
+ */
+function withoutOverprint(words: Word[]): Word[] {
+  const seen = new Map<string, Word[]>()
+  return words.filter((w) => {
+    const same = seen.get(w.text)
+    if (same?.some((v) => Math.abs(v.x0 - w.x0) < 0.2 * w.size && Math.abs(v.base - w.base) < 0.2 * w.size)) return false
+    if (same) same.push(w)
+    else seen.set(w.text, [w])
+    return true
+  })
 }
