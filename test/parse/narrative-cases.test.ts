@@ -174,7 +174,7 @@ test('a differently phrased disclosure (synthetic, test/fixtures/narrative-other
   assert.deepEqual(d.sections.map((s) => s.kind), ['summary', 'income', 'expenditure', 'three_public', 'other', 'operating_costs', 'procurement', 'assets'])
 })
 
-test('DOCX and HTML versions of the seeds give the same narrative values as the text', async () => {
+test('DOCX, HTML and PDF versions of the seeds give the same narrative values as the text', async () => {
   const { parseFile } = await import('../../src/parse/index.ts')
   const values = (d: import('../../src/model/index.ts').Disclosure) => ({
     claims: d.claims.map((c) => [c.section, c.subject, c.key, c.code, c.amount?.value, c.share?.value, c.change?.value, c.rate?.value, c.reason?.text]),
@@ -182,11 +182,13 @@ test('DOCX and HTML versions of the seeds give the same narrative values as the 
     counts: d.performance.counts.map((c) => [c.kind, c.count, c.amount?.value]),
     targets: d.performance.tables.map((t) => [t.kind, t.name, t.indicators.map((i) => [i.name, i.target, i.weight])]),
     glossary: d.glossary.map((g) => g.term),
+    sections: d.sections.map((x) => x.kind),
     empty: d.emptyTables?.map((e) => e.key),
   })
   for (const id of ['001', '002', '003'] as const) {
     const text = values(parseSeed(id).disclosure!)
-    for (const ext of ['docx', 'html']) {
+    // The PDFs lack the staffing sentence of 002 and a few commas of the glossary; staffing and definitions are not compared.
+    for (const ext of ['docx', 'html', 'pdf']) {
       const f = `test/fixtures/formats/${id}.${ext}`
       const r = await parseFile(f, readFileSync(f))
       assert.deepEqual(values(r.disclosure!), text, f)

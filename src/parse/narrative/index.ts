@@ -113,7 +113,16 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
   const want = new Uint8Array(n)
   want.fill(1, overviewStart, overviewEnd)
   want.fill(1, narrativeStart, n)
-  for (let i = overviewEnd; i < narrativeStart; i++) if (layout.lines[i]!.text.includes('空表')) want[i] = 1
+  for (let i = overviewEnd; i < narrativeStart; i++) {
+    if (!layout.lines[i]!.text.includes('空表')) continue
+    want[i] = 1
+    // The note may start a few lines up (002.pdf l.260–261: `…支出情` / `况表为空表。`).
+    for (let k = i - 1; k >= overviewEnd && k >= i - 6; k--) {
+      const l = layout.lines[k]!
+      if (l.cells || /[。]\s*$/.test(l.text) || skip[k]) break
+      want[k] = 1
+    }
+  }
   for (const p of paragraphs(layout, want, skip)) {
     readEmptyTables(src, p, emptyTables)
     if (p.first >= overviewStart && p.first < overviewEnd) {

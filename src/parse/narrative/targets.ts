@@ -18,10 +18,11 @@ const LEVEL2 = String.raw`(?:数量|质量|时效|成本|经济成本|社会成�
 const CMP = String.raw`(?:>=|<=|≥|≤|=|>|<|不低于|不少于|不高于|不超过|大于等于|小于等于)`
 const TARGET = String.raw`${CMP}\s*\d[\d,.]*(?:\s\d+)?\s*[^\s\d]{0,8}`
 // 001 l.825 `数量指标 政务服务中心在职在编人员 >=10 人`: 二级指标, 三级指标 and 指标值 on one PDF line.
-const IND_LINE = new RegExp(String.raw`^\s*(${LEVEL2})(?:\s+(.*?))??(?:\s+(${TARGET}))?\s*$`)
+const IND_LINE = new RegExp(String.raw`^\s*(${LEVEL2})(?:\s*(.*?))??(?:\s*(${TARGET}))?\s*$`)
 const TARGET_ONLY = new RegExp(String.raw`^\s*(${TARGET})\s*$`)
 const LEVEL1 = /^(?:产出指标|效益指标|满意度指标|成本指标|运行成本|履职效能|管理效率|社会效应|服务对象满意度|可持续发展能力|能力建设|产出|效益|满意度)$/
 const WEIGHT_LINE = /^\s*(\d{1,3}(?:\.\d+)?)\s*$/
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页.*)\s*$/
 const PHONE = /^(.*?)((?:1[3-9]\d{9})|(?:0\d{2,3}-?\d{7,8}))$/
 
 // Header labels of a target table, normalised (no whitespace, `(万元)`/`(盖章)` and colons dropped).
@@ -129,6 +130,8 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
     const cells = line.cells
     if (!cells) {
       const s = sq(text)
+      // A page number inside a table that runs over a page break (002.pdf l.514, l.536).
+      if (PAGE_NUMBER.test(text)) continue
       if (!cols && YEAR_LINE.test(s)) {
         last = j
         continue
@@ -256,7 +259,7 @@ function readPdf(layout: Layout, first: number, out: Targets, diagnostics: Diagn
   for (let j = h; j < lines.length; j++) {
     const line = lines[j]!
     const text = line.text
-    if (text.trim() === '') continue
+    if (text.trim() === '' || PAGE_NUMBER.test(text)) continue
     const s = sq(text)
     if (j > first && (s.includes('。') || (/[,，]/.test(s) && s.length > 20) || (TITLE.test(s) && s.length <= 30))) break
     last = j
