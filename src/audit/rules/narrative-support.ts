@@ -468,6 +468,9 @@ export function classify(d: Disclosure): Classified[] {
       const name = s.replace(/委托业务费$/, '')
       role = name === '' || /^\d{4}年$/.test(name) ? 'entrusted.total' : `entrusted:${name}`
     } else if (/(?:机关|单位|事业单位)运行经费/.test(s)) (group = 'other'), (role = 'operating')
+    else if (group === 'gov_fund' && /政府性基金(?:预算)?(?:拨款)?(?:安排的)?支出(?:预算)?$/.test(s)) role = 'gov_fund.total'
+    else if (group === 'state_capital' && /国有资本经营(?:预算)?(?:拨款)?(?:安排的)?支出(?:预算)?$/.test(s)) role = 'state_capital.total'
+    else if (group === 'carryover' && /结转结余(?:预算)?(?:安排的)?(?:支出)?$/.test(s)) role = 'carryover.total'
     else if (/^人员经费$/.test(s)) (group = 'basic'), (role = 'basic.personnel')
     else if (/^公用经费$/.test(s)) (group = 'basic'), (role = 'basic.public')
     else if (/^基本支出$/.test(s)) role = group === 'general' || group === 'fiscal' ? 'general.basic' : group === 'expenditure' ? 'expenditure.basic' : undefined
@@ -584,6 +587,12 @@ export function sideOf(d: Disclosure, role: string): Side | undefined {
       return figureOf(d, 'three_public', arg, 'total') ?? (tableOf(d, 'three_public')?.empty ? emptyZero(d, 'three_public', arg) : undefined)
     case 'entrusted.total':
       return totalOf(d, 'entrusted', 'total')
+    case 'gov_fund.total':
+      return totalOf(d, 'gov_fund', 'total')
+    case 'state_capital.total':
+      return totalOf(d, 'state_capital', 'total')
+    case 'carryover.total':
+      return totalOf(d, 'carryover', 'total')
     case 'entrusted': {
       const t = tableOf(d, 'entrusted')
       const row = t?.rows.find((r) => r.key.startsWith('project:') && (norm(r.key.slice(8)) === arg || arg.includes(norm(r.key.slice(8)))))

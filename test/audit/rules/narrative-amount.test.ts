@@ -70,6 +70,17 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'blank', line: 536, severity: 'warning' }],
     },
     {
+      name: 'seed 003 made to spend 5.00 of 政府性基金 (表8 合计) while its section states 6.00 (l.564)',
+      doc: edit(s003, (d) => {
+        const t = d.tables.find((x) => x.key === 'gov_fund')!
+        t.empty = false
+        t.rows = [{ key: 'total', label: '合计', cells: [{ column: 'total', value: '5.00', fen: 5_000_000, raw: '5.00' }] }]
+        const place = { file: d.file, start: { line: 564, column: 1 } }
+        d.claims.push({ section: 'gov_fund', subject: '政府性基金预算支出', amount: { value: '6.00', fen: 6_000_000, raw: '6.00', place }, text: '政府性基金预算支出6.00万元', place })
+      }),
+      errors: [{ messageId: 'mismatch', line: 564 }],
+    },
+    {
       name: 'seed 003 公务用车运行维护费 2.40 → 2.50 (l.572)',
       doc: mutateMoney(s003, claimIndex(s003, 572, '公务用车运行维护费'), 'amount', 0.1),
       errors: [{ messageId: 'mismatch', line: 572 }],
