@@ -195,14 +195,16 @@ export function columnSide(table: Table | undefined, column: string): Side | und
 
 /**
  * A side made of the value of a code in a column (its row, else the sum of the rows under it).
- * A code nothing is printed under counts as zero when the table prints other codes: coded tables
- * list every code that has money.
+ * A code nothing is printed under counts as zero when the table prints other codes at least as
+ * deep: coded tables list every code that has money.
  */
 export function codeSide(table: Table | undefined, code: string, column: string): Side | undefined {
   if (!table) return undefined
   let value = codeValue(table, code, column)
   if (!value) {
-    if (table.empty || (codeTree(table).length > 0 && topUnder(table, code).length === 0 && !lostColumns(table).has(column))) {
+    // Zero only where the table prints codes as deep as this one: a table printed down to 款 says nothing of a 项.
+    const deepEnough = codeTree(table).some((n) => !n.project && n.code.length >= code.length)
+    if (table.empty || (deepEnough && topUnder(table, code).length === 0 && !lostColumns(table).has(column))) {
       value = { parts: [], partial: false }
     } else return undefined
   }
