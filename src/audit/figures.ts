@@ -124,7 +124,7 @@ export function columnStated(table: Table, column: string): boolean {
 
 /** Rows an identity across columns applies to (in two-sided tables only the expenditure side has all the columns). */
 export function identityRows(table: Table): Row[] {
-  return table.rows.filter((r) => !isUnitRow(r) && !r.key.startsWith('inc.'))
+  return table.rows.filter((r) => !r.key.startsWith('inc.'))
 }
 
 /**
