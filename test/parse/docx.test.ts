@@ -61,7 +61,27 @@ test('DOCX: merged header cells keep their text in the first column and row, wit
     text: '390.05',
     start: 15,
     place: { file: 'exp.docx', start: { line: 7, column: 16 }, end: { line: 7, column: 22 } },
+    colSpan: 1,
+    rowSpan: 1,
   })
+  // Merges as the PDF reader reports them: spans where a cell starts, `covered` on the positions it covers.
+  const spans = (i: number) => layout.lines[i]!.cells!.map((c) => [c.text, (c as { colSpan?: number }).colSpan, (c as { rowSpan?: number }).rowSpan, (c as { covered?: true }).covered ?? false])
+  assert.deepEqual(spans(4), [
+    ['功能分类科目编码', 3, 1, false],
+    ['', 1, 1, true],
+    ['', 1, 1, true],
+    ['功能分类科目名称', 1, 2, false],
+    ['支出预算', 3, 1, false],
+    ['', 1, 1, true],
+    ['', 1, 1, true],
+  ])
+  assert.deepEqual(spans(5)[3], ['', 1, 1, true])
+  assert.deepEqual(spans(9).slice(0, 4), [
+    ['合计', 4, 1, false],
+    ['', 1, 1, true],
+    ['', 1, 1, true],
+    ['', 1, 1, true],
+  ])
   assert.deepEqual(layout.lines[0]!.place, { file: 'exp.docx', start: { line: 1, column: 1 }, end: { line: 1, column: 12 } })
   assert.equal(layout.lines[0]!.cells, undefined)
 })

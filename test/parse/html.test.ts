@@ -80,6 +80,9 @@ test('HTML: rowspan and colspan become first-cell text plus empty cells; layout 
   assert.equal(PAGE.slice(cell.place!.start.offset, cell.place!.end!.offset), '<td>242.00</td>')
   // The covered slots of 功能分类科目名称 (rowspan) and 支出预算 (colspan) are empty.
   assert.deepEqual(layout.lines[5]!.cells!.map((c) => c.text), ['类', '款', '项', '', '合计', '基本支出', '项目支出'])
+  const merge = (c: object) => [(c as { colSpan?: number }).colSpan, (c as { rowSpan?: number }).rowSpan, (c as { covered?: true }).covered ?? false]
+  assert.deepEqual(layout.lines[4]!.cells!.map(merge), [[3, 1, false], [1, 1, true], [1, 1, true], [1, 2, false], [3, 1, false], [1, 1, true], [1, 1, true]])
+  assert.deepEqual(merge(layout.lines[5]!.cells![3]!), [1, 1, true])
   assert.equal(layout.lines[0]!.place?.start.line, 5)
 })
 

@@ -76,19 +76,23 @@ test('XLSX: one block per sheet, titles from sheet names, merged cells as first 
     text: '242.00',
     start: 15,
     place: { file: 'b.xlsx', start: { line: 15, column: 16 }, end: { line: 15, column: 22 }, sheet: '表3', cell: 'E6' },
+    colSpan: 1,
+    rowSpan: 1,
   })
   assert.deepEqual(layout.lines[9]!.place, { file: 'b.xlsx', start: { line: 10, column: 1 }, end: { line: 10, column: 10 }, sheet: '表3', cell: 'A1' })
   assert.deepEqual(layout.lines[0]!.place, { file: 'b.xlsx', start: { line: 1, column: 1 }, end: { line: 1, column: 3 }, sheet: '表1 部门收支总体情况表' })
   // The covered cells of a merge are present and empty, with their own references.
-  assert.deepEqual(layout.lines[11]!.cells!.map((c) => [c.text, c.place?.cell]), [
-    ['功能分类科目编码', 'A3'],
-    ['', 'B3'],
-    ['', 'C3'],
-    ['功能分类科目名称', 'D3'],
-    ['支出预算', 'E3'],
-    ['', 'F3'],
-    ['', 'G3'],
+  const merge = (c: object) => [(c as { colSpan?: number }).colSpan, (c as { rowSpan?: number }).rowSpan, (c as { covered?: true }).covered ?? false]
+  assert.deepEqual(layout.lines[11]!.cells!.map((c) => [c.text, c.place?.cell, ...merge(c)]), [
+    ['功能分类科目编码', 'A3', 3, 1, false],
+    ['', 'B3', 1, 1, true],
+    ['', 'C3', 1, 1, true],
+    ['功能分类科目名称', 'D3', 1, 2, false],
+    ['支出预算', 'E3', 3, 1, false],
+    ['', 'F3', 1, 1, true],
+    ['', 'G3', 1, 1, true],
   ])
+  assert.deepEqual(merge(layout.lines[12]!.cells![3]!), [1, 1, true])
 })
 
 test('XLSX: the workbook parses to the expected facts, each placed by sheet and cell', async () => {

@@ -163,7 +163,9 @@ const intAttr = (el: XmlElement | undefined, fallback: number) => {
 
 /** The rows of a table as a rectangular grid of slots (`w:tblGrid` columns, `w:gridBefore`/`gridAfter` as empty slots). */
 function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagnostic[], numbering: Numbering): GridSlot[][] {
-  const empty = (): GridSlot => ({ text: '', span: 1, place })
+  const empty = (covered = false): GridSlot => (covered ? { text: '', colSpan: 1, place, covered } : { text: '', colSpan: 1, place })
+  // Slots continuing a vertical merge, to count the rows of the cell that starts it.
+  const continuing = new WeakSet<GridSlot>()
   const rows: GridSlot[][] = []
   // Rows may sit inside content controls or tracked insertions.
   const trs: XmlElement[] = []
@@ -198,8 +200,10 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagn
       const hMerge = child(tcPr, 'hMerge')
       // A vMerge without val="restart" continues the cell above; its text (normally none) is dropped.
       const continued = (vMerge && vMerge.attrs.val !== 'restart') || (hMerge && hMerge.attrs.val !== 'restart')
-      row.push({ text: continued ? '' : cellContent(tc, numbering), span, place })
-      for (let i = 1; i < span; i++) row.push(empty())
+      const slot: GridSlot = continued ? { text: '', colSpan: 1, place, covered: true } : { text: cellContent(tc, numbering), colSpan: span, place }
+      if (vMerge && continued) continuing.add(slot)
+      row.push(slot)
+      for (let i = 1; i < span; i++) row.push(empty(true))
     }
     for (let i = intAttr(child(trPr, 'gridAfter'), 0); i > 0; i--) row.push(empty())
     if (row.length > MAX_COLUMNS) {
@@ -211,5 +215,13 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagn
   }
   const width = Math.max(elements(child(tbl, 'tblGrid') ?? { name: '', attrs: {}, children: [] }, 'gridCol').length, ...rows.map((r) => r.length))
   for (const r of rows) while (r.length < width) r.push(empty())
+  rows.forEach((row, r) =>
+    row.forEach((slot, c) => {
+      if (slot.covered) return
+      let below = r + 1
+      while (below < rows.length && continuing.has(rows[below]![c]!)) below++
+      if (below > r + 1) slot.rowSpan = below - r
+    }),
+  )
   return rows
 }

@@ -146,7 +146,7 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
         const place = at ? () => at : fallback
         for (let dr = 0; dr < rowspan; dr++) {
           for (let dc = 0; dc < colspan; dc++) {
-            grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { text: cellText(cell), span: colspan, place } : { text: '', span: 1, place }
+            grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { text: cellText(cell), colSpan: colspan, rowSpan: rowspan, place } : { text: '', colSpan: 1, place, covered: true }
           }
         }
         c += colspan
@@ -161,7 +161,7 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
     const slots = grid.map((g, r) => {
       const at = sourcePlace(rows[r]!.sourceCodeLocation)
       const place = at ? () => at : fallback
-      return Array.from({ length: width }, (_, i): GridSlot => g[i] ?? { text: '', span: 1, place })
+      return Array.from({ length: width }, (_, i): GridSlot => g[i] ?? { text: '', colSpan: 1, place })
     })
     lines.push(...tableLines(slots, lines.length + 1))
   }

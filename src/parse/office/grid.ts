@@ -11,9 +11,26 @@ export interface GridSlot {
   /** Text as read; newlines and tabs inside it become spaces. */
   text: string
   /** Columns the cell spans (1 for a plain cell, and for the covered slots of a merge). */
-  span: number
+  colSpan: number
+  /** Rows the cell spans (1 for a plain cell and for covered slots); 1 when not given. */
+  rowSpan?: number
+  /** A position covered by a merged cell that starts in an earlier row or column. */
+  covered?: boolean
   /** The slot's place, given its layout line and 0-based [start, end) in that line's text. */
   place: (line: number, start: number, end: number) => Place
+}
+
+/**
+ * A layout cell of a drawn office table, with its merge as the PDF reader gives it (PdfCell):
+ * the spans of a merged cell where it starts, and `covered` on the empty positions it covers.
+ */
+export interface OfficeCell extends LayoutCell {
+  place: Place
+  /** Columns and rows the cell spans (both 1 for a plain cell). */
+  colSpan: number
+  rowSpan: number
+  /** Set on the empty positions a merged cell covers (its text is in the row and column where it starts). */
+  covered?: true
 }
 
 /** A slot's text as a layout cell holds it: one line, normalised, trimmed. */
@@ -52,16 +69,19 @@ export function tableLines(rows: GridSlot[][], firstLine: number): LayoutLine[] 
     const line = firstLine + out.length
     if (filled.length >= 2) inTable = true
     const only = filled.length === 1 ? filled[0]! : -1
-    if (only >= 0 && (!inTable || row[only]!.span >= width || TITLE_LIKE.test(texts[only]!))) {
+    if (only >= 0 && (!inTable || row[only]!.colSpan >= width || TITLE_LIKE.test(texts[only]!))) {
       const text = texts[only]!
       out.push({ line, text, place: row[only]!.place(line, 0, text.length) })
       continue
     }
-    const cells: LayoutCell[] = []
+    const cells: OfficeCell[] = []
     let start = 0
     for (let i = 0; i < row.length; i++) {
       const text = texts[i]!
-      cells.push({ text, start, place: row[i]!.place(line, start, start + text.length) })
+      const slot = row[i]!
+      const cell: OfficeCell = { text, start, place: slot.place(line, start, start + text.length), colSpan: slot.colSpan, rowSpan: slot.rowSpan ?? 1 }
+      if (slot.covered) cell.covered = true
+      cells.push(cell)
       start += text.length + 1
     }
     const text = texts.join('\t')

@@ -124,14 +124,14 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
     // columns. Merges are clipped to the used rows and columns, and the work is bounded, so that
     // malformed overlapping merges cannot make this quadratic.
     const covered = new Set<string>()
-    const spans = new Map<string, number>()
+    const spans = new Map<string, [cols: number, rows: number]>()
     let budget = MAX_SLOTS * 2
     for (const [top, left, bottom, right] of raw.merges) {
       const r0 = lowerBound(rowsUsed, top)
       const r1 = lowerBound(rowsUsed, bottom + 1)
       const c0 = lowerBound(cols, left)
       const c1 = lowerBound(cols, right + 1)
-      spans.set(`${top},${left}`, c1 - c0)
+      spans.set(`${top},${left}`, [c1 - c0, r1 - r0])
       budget -= (r1 - r0) * (c1 - c0)
       if (budget < 0) {
         diagnostics.push({ ruleId: 'parse/xlsx-merge-limit', severity: 'warning', message: `工作表「${name}」的合并单元格过多或相互重叠，其余未处理 (too many merged cells)`, place: at })
@@ -149,11 +149,10 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
       cols.map((c): GridSlot => {
         const key = `${r},${c}`
         const cell = refOf(r, c)
-        return {
-          text: covered.has(key) ? '' : (texts.get(key)?.text ?? ''),
-          span: spans.get(key) ?? 1,
-          place: (line, start, end) => ({ file, start: { line, column: start + 1 }, end: { line, column: end + 1 }, sheet: name, cell }),
-        }
+        const place: GridSlot['place'] = (line, start, end) => ({ file, start: { line, column: start + 1 }, end: { line, column: end + 1 }, sheet: name, cell })
+        if (covered.has(key)) return { text: '', colSpan: 1, covered: true, place }
+        const [colSpan, rowSpan] = spans.get(key) ?? [1, 1]
+        return { text: texts.get(key)?.text ?? '', colSpan, rowSpan, place }
       }),
     )
     if (lines.length > 0) lines.push({ line: lines.length + 1, text: '' })
