@@ -435,8 +435,18 @@ function itemCode(d: Disclosure, subject: string): string | undefined {
   return undefined
 }
 
-/** Claims with a role, in document order. */
+const classified = new WeakMap<Disclosure, Classified[]>()
+
+/** Claims with a role, in document order (computed once per disclosure object; rules do not change the model). */
 export function classify(d: Disclosure): Classified[] {
+  const cached = classified.get(d)
+  if (cached) return cached
+  const out = classifyClaims(d)
+  classified.set(d, out)
+  return out
+}
+
+function classifyClaims(d: Disclosure): Classified[] {
   const out: Classified[] = []
   let context: Group = 'overall'
   let projectName: string | undefined
