@@ -83,3 +83,34 @@ for (const id of ['001', '002', '003']) {
     assert.deepEqual(actual, readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n').sort())
   })
 }
+
+/**
+ * Runs of equal 类 codes merged down column A, as some exports print them. The layout keeps the
+ * code in the first row and marks the rows below `covered`; the table reader does not fill the
+ * code down yet and reads those rows as label rows with shifted numbers (silently wrong facts),
+ * so this is a todo for the table reader (PDF ruled tables with merged code cells give the same layout).
+ */
+function mergeClassCodes(wb: ExcelJS.Workbook) {
+  wb.eachSheet((ws) => {
+    let start = 0
+    const last = ws.rowCount
+    for (let r = 1; r <= last + 1; r++) {
+      const v = r <= last ? String(ws.getCell(r, 1).value ?? '') : ''
+      const first = start ? String(ws.getCell(start, 1).value ?? '') : ''
+      if (start && v === first && !ws.getCell(r, 1).isMerged) continue
+      if (start && r - 1 > start) ws.mergeCells(start, 1, r - 1, 1)
+      start = /^\d{3}$/.test(v) && !ws.getCell(r, 1).isMerged ? r : 0
+    }
+  })
+}
+
+for (const id of ['001', '002', '003']) {
+  test(`${id}.xlsx with 类 codes merged down their column gives the facts of seed ${id}`, { todo: 'table reader: fill covered code cells down' }, async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(`test/fixtures/formats/${id}.xlsx`) as unknown as ArrayBuffer)
+    mergeClassCodes(wb)
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+    const actual = toFacts(parseLayout(readXlsx('v.xlsx', bytes).layout).disclosure!).trim().split('\n').sort()
+    assert.deepEqual(actual, readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n').sort())
+  })
+}
