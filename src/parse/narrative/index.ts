@@ -114,7 +114,8 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
   want.fill(1, overviewStart, overviewEnd)
   want.fill(1, narrativeStart, n)
   for (let i = overviewEnd; i < narrativeStart; i++) {
-    if (!layout.lines[i]!.text.includes('空表')) continue
+    const line = layout.lines[i]!
+    if (line.cells || !line.text.includes('空表')) continue
     want[i] = 1
     // The note may start a few lines up (002.pdf l.260–261: `…支出情` / `况表为空表。`).
     for (let k = i - 1; k >= overviewEnd && k >= i - 6; k--) {

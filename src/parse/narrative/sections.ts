@@ -74,7 +74,10 @@ export function findParts(layout: Layout): Parts {
   const keys = ['overview', 'tables', 'narrative', 'glossary'] as const
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text
-    if (t.length > 80 || lines[i]!.cells || (!t.includes('部分') && !t.includes('名词解释'))) continue
+    if (t.length === 0 || t.length > 60 || lines[i]!.cells) continue
+    // Cheap first look: a part heading starts with 第, a glossary heading is short and names 名词解释.
+    const s0 = t.trimStart()
+    if (s0.charCodeAt(0) !== 0x7b2c && (s0.length > 16 || !s0.includes('名词解释'))) continue
     const sq = t.replace(/\s+/g, '')
     if (sq.length > 40) continue
     const m = PART.exec(sq)
