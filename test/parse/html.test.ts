@@ -131,11 +131,14 @@ test('HTML: rowspan="0" runs to the end of the table, ragged rows are padded, pr
   assert.deepEqual(layout.lines.map((l) => l.text), ['第一行', '第二行', '表1', '部门收支总体情况表', '项目\t金额\t备注', '\t1.00\t', '\t2.00\t注'])
 })
 
-test('HTML: a page declaring UTF-8 that is GBK, and an XHTML page declaring GBK in its XML declaration, both decode', () => {
+test('HTML: a page declaring UTF-8 that is GBK, a UTF-8 page declaring GB2312, and an XHTML page declaring GBK in its XML declaration, both decode', () => {
   const body = '<p>部门预算</p>'
   const lying = gbk(`<html><head><meta charset="utf-8"></head><body>${body}</body></html>`)
   assert.equal(decodeHtml(lying).encoding, 'gb18030')
   assert.deepEqual(readHtml('l.html', lying).layout.lines.map((l) => l.text), ['部门预算'])
+  const utf8UnderGbMeta = new TextEncoder().encode(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>${body}</body></html>`)
+  assert.deepEqual(decodeHtml(utf8UnderGbMeta).encoding, 'utf-8')
+  assert.deepEqual(readHtml('u.html', utf8UnderGbMeta).layout.lines.map((l) => l.text), ['部门预算'])
   const xhtml = gbk(`<?xml version="1.0" encoding="GBK"?><html xmlns="http://www.w3.org/1999/xhtml"><body>${body}</body></html>`)
   assert.equal(decodeHtml(xhtml).by, 'meta')
   assert.deepEqual(readHtml('x.html', xhtml).layout.lines.map((l) => l.text), ['部门预算'])

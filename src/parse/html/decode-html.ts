@@ -23,6 +23,11 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', by: 'bom' }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', by: 'bom' }
   const label = declaredCharset(bytes)
+  if (label && GB.has(label) && isUtf8(bytes)) {
+    // A UTF-8 page under a template's GB2312 meta: GBK text is practically never valid UTF-8 with
+    // multi-byte sequences, so valid UTF-8 wins over the declaration.
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', by: 'sniff' }
+  }
   if (label) {
     const encoding = GB.has(label) ? 'gb18030' : label
     try {
@@ -35,6 +40,17 @@ export function decodeHtml(bytes: Uint8Array): DecodedHtml {
   }
   const d = decode(bytes)
   return { text: d.text, encoding: d.encoding, by: 'sniff' }
+}
+
+/** Valid UTF-8 with at least one multi-byte sequence. */
+function isUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The charset label declared in the first 4 KB (read as Latin-1: the declaration is ASCII). */
