@@ -148,6 +148,42 @@ test('pdf: a table without rules gets columns from its whitespace and its header
   assert.ok(blank.place.box![0] > 320 && blank.place.box![0] < 350, `blank cell box ${blank.place.box}`)
 })
 
+test('pdf: a table without rules that runs on to the next page keeps its columns there', async () => {
+  const first: FakePage = {
+    text: [
+      { x: 50, y: 700, text: 'Code' },
+      { x: 100, y: 700, text: 'Name' },
+      { x: 230, y: 700, text: 'Total' },
+      { x: 350, y: 700, text: 'Project' },
+      { x: 50, y: 680, text: '201' },
+      { x: 100, y: 680, text: 'General services' },
+      rightAt(260, 680, '390.05'),
+      { x: 50, y: 660, text: '208' },
+      { x: 100, y: 660, text: 'Social security' },
+      rightAt(260, 660, '11.50'),
+      { x: 280, y: 40, text: '- 1 -' },
+    ],
+  }
+  // The next page: no header, rows without figures, then a total with a blank last column.
+  const second: FakePage = {
+    text: [
+      { x: 50, y: 800, text: '221' },
+      { x: 100, y: 800, text: 'Housing' },
+      { x: 50, y: 780, text: '222' },
+      { x: 100, y: 780, text: 'Grain reserves' },
+      { x: 100, y: 760, text: 'Total' },
+      rightAt(260, 760, '401.55'),
+      { x: 50, y: 700, size: 12, text: 'Notes' },
+      { x: 280, y: 40, text: '- 2 -' },
+    ],
+  }
+  const { layout } = await readPdf('t.pdf', buildPdf([first, second]))
+  assert.deepEqual(
+    layout.lines.filter((l) => l.place.page === 2).map((l) => l.text),
+    ['221\tHousing\t\t', '222\tGrain reserves\t\t', '\tTotal\t401.55\t', 'Notes', '- 2 -'],
+  )
+})
+
 test('pdf: a landscape page drawn turned on a portrait page (/Rotate 90) reads as the landscape page does', async () => {
   const xs = [40, 100, 300, 400]
   const ys = [500, 480, 460]

@@ -7,6 +7,8 @@ export interface UnruledTable {
   last: number
   /** Column boundaries, left to right (n columns have n + 1). */
   xs: number[]
+  /** Font size of its body text. */
+  size: number
 }
 
 /** A number as tables print it: `1,234.56`, `-0.5`, `12%`. */
@@ -48,11 +50,18 @@ const baseOf = (line: Word[]) => line[0]!.base
  * whose columns are the vertical bands of whitespace that no body word crosses. Numbers are
  * right-aligned and names left-aligned, so a band is the space between the widest entries of two
  * neighbouring columns; narrower gaps (`201 一般公共服务支出`, a code and its name in one cell)
- * do not count.
+ * do not count. `carry` is the columns of a table that ran to the foot of the previous page: lines
+ * at the top of this page that fit them continue it, even rows without figures and without the
+ * header that would show blank columns.
  */
-export function unruledTables(lines: Word[][]): UnruledTable[] {
+export function unruledTables(lines: Word[][], carry?: UnruledTable): UnruledTable[] {
   const tables: UnruledTable[] = []
   let i = 0
+  const continued = carry ? continuation(lines, carry) : -1
+  if (carry && continued >= 0) {
+    tables.push({ first: 0, last: continued, xs: carry.xs, size: carry.size })
+    i = continued + 1
+  }
   while (i < lines.length) {
     if (!isBodyRow(lines[i]!)) {
       i++
@@ -82,7 +91,7 @@ export function unruledTables(lines: Word[][]): UnruledTable[] {
       )
         first--
       const between = lines.slice(i, last + 1).filter((l) => !isBodyRow(l))
-      tables.push({ first, last, xs: headerColumns(body, lines.slice(first, i), between) })
+      tables.push({ first, last, xs: headerColumns(body, lines.slice(first, i), between), size: body.size })
     }
     i = last + 1
   }
@@ -139,6 +148,34 @@ function rivers(bodies: Word[][]): BodyColumns {
   const edges = [left, ...bands.flat(), right]
   const blocks = Array.from({ length: bands.length + 1 }, (_, c): [number, number] => [edges[2 * c]!, edges[2 * c + 1]!])
   return { left, right, bands, blocks, size }
+}
+
+/**
+ * The index of the last line, from the top of the page, that continues `table`: lines close
+ * together, no larger than its text (a title is larger), within its width, none with a word
+ * across a boundary except in a repeated header, and at least one with words in two columns
+ * (a title such as 表3 fits one column too). -1 if none.
+ */
+function continuation(lines: Word[][], table: UnruledTable): number {
+  const xs = table.xs
+  let last = -1
+  let columns = false
+  let header = true
+  for (let j = 0; j < lines.length; j++) {
+    const line = lines[j]!
+    const size = sizeOf(line)
+    if (size > 1.2 * table.size) break
+    if (j > 0 && baseOf(line) - baseOf(lines[j - 1]!) > LINE_GAP * sizeOf(lines[j - 1]!)) break
+    if (line[0]!.x0 < xs[0]! - size || line.at(-1)!.x1 > xs.at(-1)! + size) break
+    const margin = Math.min(2, size / 4)
+    const across = line.some((w) => xs.slice(1, -1).some((x) => w.x0 < x - margin && w.x1 > x + margin))
+    // A repeated header may head several columns at once (财政拨款收入 over 项目 and 合计).
+    if (across && !(header && j < 3)) break
+    if (!across) header = false
+    if (new Set(line.map((w) => columnOf(xs, (w.x0 + w.x1) / 2))).size >= 2) columns = true
+    last = j
+  }
+  return last >= 1 && columns && !header ? last : -1
 }
 
 /** How many body columns a word overlaps. */

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/index.ts'
+import type { UnruledTable } from './columns.ts'
 import { pageWords, type Matrix } from './glyphs.ts'
 import { findGrids } from './grid.ts'
 import { pageLines, type PdfLine } from './layout.ts'
@@ -46,6 +47,8 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
   let pagesRead = Math.min(pages, lim.maxPages)
   const deadline = performance.now() + lim.maxSeconds * 1000
   let failed = 0
+  // Columns of a table without rules that ran to the foot of the last page read.
+  let carry: UnruledTable | undefined
   let lastError: unknown
   if (!hasEof(bytes))
     diagnostics.push({
@@ -74,6 +77,8 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
         pagesRead = n - 1
         break
       }
+      const carried = carry
+      carry = undefined
       try {
         const page = await doc.getPage(n)
         const viewport = page.getViewport({ scale: 1 }).transform as Matrix
@@ -112,7 +117,9 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
         const grids = proseOnly(glyphs.words, (x1 ?? 0) - (x0 ?? 0))
           ? []
           : findGrids(pageRules((await page.getOperatorList()) as unknown as OperatorList, viewport))
-        lines.push(...pageLines(file, n, pageRows(glyphs.words, grids), lines.length + 1))
+        const page_ = pageRows(glyphs.words, grids, carried)
+        carry = page_.carry
+        lines.push(...pageLines(file, n, page_.rows, lines.length + 1))
         page.cleanup()
       } catch (e) {
         failed++

@@ -1,5 +1,5 @@
 import type { Word } from './glyphs.ts'
-import { columnOf, gapGroups, isBodyRow, unruledTables } from './columns.ts'
+import { columnOf, gapGroups, isBodyRow, unruledTables, type UnruledTable } from './columns.ts'
 import type { Box, Grid } from './grid.ts'
 
 /** One cell of a page row, before line numbers are known. */
@@ -39,7 +39,7 @@ const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/
  * line up with the header's columns. Words outside tables form lines by baseline, split into
  * cells at wide gaps.
  */
-export function pageRows(words: Word[], grids: Grid[]): Row[] {
+export function pageRows(words: Word[], grids: Grid[], carry?: UnruledTable): PageRows {
   const rows: Row[] = []
   const inGrid: Word[][][] = grids.map((g) => g.cells.map(() => []))
   const free: Word[] = []
@@ -48,8 +48,15 @@ export function pageRows(words: Word[], grids: Grid[]): Row[] {
     if (!placed) free.push(word)
   }
   grids.forEach((grid, g) => rows.push(...gridRows(grid, inGrid[g]!, g)))
-  rows.push(...freeRows(free))
-  return rows.sort((a, b) => a.top - b.top || a.left - b.left)
+  const text = freeRows(free, grids.length ? undefined : carry)
+  rows.push(...text.rows)
+  return { rows: rows.sort((a, b) => a.top - b.top || a.left - b.left), carry: grids.length ? undefined : text.carry }
+}
+
+/** The rows of a page, and the columns of a table without rules that runs on to the next page. */
+export interface PageRows {
+  rows: Row[]
+  carry: UnruledTable | undefined
 }
 
 /** Put a word (split at column rules it crosses) into the grid cell holding its centre. */
@@ -220,10 +227,10 @@ function cellText(words: Word[]): string {
  * per column of that table (empty where a column is blank), with the parts of a wrapped name
  * above and below a row joined into the row's cell; other lines split into cells at wide gaps.
  */
-function freeRows(words: Word[]): Row[] {
+function freeRows(words: Word[], carry?: UnruledTable): PageRows {
   const lines = byBaseline(words)
   const rows: Row[] = []
-  const tables = unruledTables(lines)
+  const tables = unruledTables(lines, carry)
   let t = 0
   for (let i = 0; i < lines.length; i++) {
     const table = tables[t]
@@ -238,7 +245,14 @@ function freeRows(words: Word[]): Row[] {
     const box = boxOf(line)
     rows.push({ top: box[1], left: box[0], box, cells })
   }
-  return rows
+  // A table whose last row is followed by nothing but short lines (a page number) may go on.
+  const last = tables.at(-1)
+  let next: UnruledTable | undefined
+  if (last) {
+    const width = last.xs.at(-1)! - last.xs[0]!
+    if (lines.slice(last.last + 1).every((l) => l.at(-1)!.x1 - l[0]!.x0 < 0.25 * width)) next = last
+  }
+  return { rows, carry: next }
 }
 
 /** The rows of a table without rules, one cell per column. */
