@@ -52,3 +52,29 @@ for (const id of ['001', '002', '003']) {
     })
   }
 }
+
+/** Each table split in two at its middle, the header repeated, with `between` as the paragraph between the parts (as Word users continue a table on the next page). */
+const split = (between: string) => (xml: string) =>
+  xml.replace(/<w:tbl>([\s\S]*?)<\/w:tbl>/g, (m, inner: string) => {
+    const rows = inner.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []
+    const head = rows.filter((r) => r.includes('<w:tblHeader/>'))
+    const body = rows.filter((r) => !r.includes('<w:tblHeader/>'))
+    if (body.length < 4) return m
+    const pre = inner.slice(0, inner.indexOf('<w:tr>'))
+    const half = Math.floor(body.length / 2)
+    const p = between ? `<w:p><w:r><w:t>${between}</w:t></w:r></w:p>` : '<w:p/>'
+    return `<w:tbl>${pre}${head.join('')}${body.slice(0, half).join('')}</w:tbl>${p}<w:tbl>${pre}${head.join('')}${body.slice(half).join('')}</w:tbl>`
+  })
+
+for (const id of ['001', '002', '003']) {
+  const expected = readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n').sort()
+  const bytes = readFileSync(`test/fixtures/formats/${id}.docx`)
+  test(`${id}.docx with each table split in two, header repeated, gives the facts of seed ${id}`, () => {
+    const actual = toFacts(parseLayout(readDocx('v.docx', rezip(bytes, 'word/document.xml', split(''))).layout).disclosure!).trim().split('\n').sort()
+    assert.deepEqual(actual, expected)
+  })
+  test(`${id}.docx with each table continued under 续表 gives the facts of seed ${id}`, { todo: 'table reader: 续表 continues the table above (today it starts summary#2, income#2, …)' }, () => {
+    const actual = toFacts(parseLayout(readDocx('v.docx', rezip(bytes, 'word/document.xml', split('续表'))).layout).disclosure!).trim().split('\n').sort()
+    assert.deepEqual(actual, expected)
+  })
+}
