@@ -42,3 +42,11 @@ test('readOffice reads each kind and explains what it cannot read', () => {
   assert.throws(() => readOffice('o.xls', ole('Workbook')), /o\.xls: 旧版 Office 二进制格式 \.xls \(Excel 97–2003\).*convert-to xlsx/)
   assert.throws(() => readOffice('o.doc', ole('WordDocument')), /o\.doc: 旧版 Office 二进制格式 \.doc \(Word 97–2003\).*convert-to docx/)
 })
+
+test('the public API of the office readers is pinned', async () => {
+  const keys = async (path: string) => Object.keys(await import(path)).sort()
+  assert.deepEqual(await keys('../../src/parse/office/index.ts'), ['OfficeError', 'defaultXlsxLimits', 'defaultZipLimits', 'looksLikeHtml', 'officeKind', 'readDocx', 'readHtml', 'readOffice', 'readXlsx'])
+  assert.deepEqual(await keys('../../src/parse/docx/index.ts'), ['OfficeError', 'defaultZipLimits', 'readDocx'])
+  assert.deepEqual(await keys('../../src/parse/xlsx/index.ts'), ['OfficeError', 'defaultXlsxLimits', 'readXlsx', 'titleLines'])
+  assert.deepEqual(await keys('../../src/parse/html/index.ts'), ['OfficeError', 'declaredCharset', 'decodeHtml', 'nestingDepth', 'readHtml'])
+})
