@@ -13,8 +13,9 @@ import { parseLayout, toFacts } from '../../src/parse/index.ts'
 for (const id of ['001', '002', '003']) {
   const file = `test/fixtures/formats/${id}.docx`
   test(`${id}.docx parses to exactly the facts of seed ${id}, each placed at its printed text`, () => {
-    const { layout, diagnostics } = readDocx(file, readFileSync(file))
+    const { layout, diagnostics, partial } = readDocx(file, readFileSync(file))
     assert.deepEqual(diagnostics, [])
+    assert.equal(partial, false)
     const { disclosure } = parseLayout(layout)
     const expected = readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n')
     const actual = toFacts(disclosure!).trim().split('\n')

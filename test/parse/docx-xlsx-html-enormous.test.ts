@@ -22,7 +22,8 @@ const within = <T>(ms: number, f: () => T): T => {
 test('HTML nested 100,000 deep is refused before parsing, in linear time; 500 deep is read', () => {
   const page = (n: number) => enc(`<p>部门预算</p>${'<div>'.repeat(n)}深处${'</div>'.repeat(n)}<p>结尾</p>`)
   within(5_000, () => assert.throws(() => readHtml('deep.html', page(100_000)), /deep\.html: 网页元素嵌套约 100000 层/))
-  const { layout, diagnostics } = within(5_000, () => readHtml('ok.html', page(500)))
+  const { layout, diagnostics, partial } = within(5_000, () => readHtml('ok.html', page(500)))
+  assert.equal(partial, true)
   assert.deepEqual(layout.lines.map((l) => l.text), ['部门预算', '结尾'])
   assert.deepEqual(diagnostics.map((d) => d.ruleId), ['parse/html-too-deep'])
 })
@@ -73,6 +74,7 @@ test('XLSX with 300,000 sparse rows and a stray far cell stays within the slot l
 test('XLSX with 2,000 overlapping whole-sheet merges stays within the merge budget', () => {
   const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}">${Array.from({ length: 26 }, (_, j) => `<c r="${String.fromCharCode(65 + j)}${i + 1}"><v>1</v></c>`).join('')}</row>`).join('')
   const merges = `<mergeCells>${'<mergeCell ref="A1:Z1048576"/>'.repeat(2000)}</mergeCells>`
-  const { diagnostics } = within(30_000, () => readXlsx('merges.xlsx', sheetBook(rows, merges)))
+  const { diagnostics, partial } = within(30_000, () => readXlsx('merges.xlsx', sheetBook(rows, merges)))
+  assert.equal(partial, true)
   assert.deepEqual(diagnostics.map((d) => d.ruleId), ['parse/xlsx-merge-limit'])
 })

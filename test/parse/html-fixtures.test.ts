@@ -13,8 +13,9 @@ for (const id of ['001', '002', '003']) {
   const file = `test/fixtures/formats/${id}.html`
   test(`${id}.html parses to exactly the facts of seed ${id}, each placed at its <td> in the source`, () => {
     const bytes = readFileSync(file)
-    const { layout, diagnostics } = readHtml(file, bytes)
+    const { layout, diagnostics, partial } = readHtml(file, bytes)
     assert.deepEqual(diagnostics, [])
+    assert.equal(partial, false)
     const { disclosure } = parseLayout(layout)
     const expected = readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n')
     const actual = toFacts(disclosure!).trim().split('\n')

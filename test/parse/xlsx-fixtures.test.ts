@@ -13,8 +13,9 @@ import { readXlsx } from '../../src/parse/xlsx/index.ts'
 for (const id of ['001', '002', '003']) {
   const file = `test/fixtures/formats/${id}.xlsx`
   test(`${id}.xlsx parses to exactly the facts of seed ${id}, each placed by sheet and cell`, async () => {
-    const { layout, diagnostics } = readXlsx(file, readFileSync(file))
+    const { layout, diagnostics, partial } = readXlsx(file, readFileSync(file))
     assert.deepEqual(diagnostics, [])
+    assert.equal(partial, false)
     const { disclosure } = parseLayout(layout)
     const expected = readFileSync(`test/fixtures/seeds/${id}.facts.csv`, 'utf8').trim().split('\n')
     const actual = toFacts(disclosure!).trim().split('\n')

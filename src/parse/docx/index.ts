@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/index.ts'
 import type { LayoutLine } from '../layout.ts'
 import { OfficeError } from '../office/error.ts'
 import { layoutPlace, paragraphLine, tableLines, type GridSlot } from '../office/grid.ts'
-import type { OfficeRead } from '../office/read.ts'
+import { isPartial, type OfficeRead } from '../office/read.ts'
 import { child, elements, MAX_DEPTH, ownText, parseXml, path, type XmlElement } from '../office/xml.ts'
 import { openZip, type ZipLimits } from '../office/zip.ts'
 import { readNumbering, type Numbering } from './numbering.ts'
@@ -55,7 +55,7 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
     }
   }
   walk(body)
-  return { layout: { file, lines }, diagnostics }
+  return { layout: { file, lines }, diagnostics, partial: isPartial(diagnostics) }
 }
 
 /** Elements whose children are body content (content controls, custom XML, tracked insertions). */

@@ -4,7 +4,7 @@ import type { LayoutLine } from '../layout.ts'
 import { normalizeLine } from '../normalize.ts'
 import { OfficeError } from '../office/error.ts'
 import { tableLines, type GridSlot } from '../office/grid.ts'
-import type { OfficeRead } from '../office/read.ts'
+import { isPartial, type OfficeRead } from '../office/read.ts'
 import { decodeHtml, NotTextError } from './decode-html.ts'
 
 export { OfficeError, type OfficeProblem } from '../office/error.ts'
@@ -172,7 +172,7 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
     diagnostics.push({ ruleId: 'parse/html-too-deep', severity: 'warning', message: `网页元素嵌套超过 ${MAX_DEPTH} 层，更深的内容未读取 (content nested deeper than ${MAX_DEPTH} levels skipped)` })
   if (tooLarge)
     diagnostics.push({ ruleId: 'parse/html-table-limit', severity: 'warning', message: `表格超过 ${MAX_COLUMNS} 列或 ${MAX_SLOTS} 个单元格，多出的部分未读取 (table beyond the size limit: the rest skipped)` })
-  return { layout: { file, lines }, diagnostics }
+  return { layout: { file, lines }, diagnostics, partial: isPartial(diagnostics) }
 }
 
 /** Elements nested deeper than this are not read (the walks are recursive; no real page nests so deep). */

@@ -4,7 +4,7 @@ import type { LayoutLine } from '../layout.ts'
 import { squeeze } from '../normalize.ts'
 import { OfficeError } from '../office/error.ts'
 import { cellText, tableLines, type GridSlot } from '../office/grid.ts'
-import type { OfficeRead } from '../office/read.ts'
+import { isPartial, type OfficeRead } from '../office/read.ts'
 import { child, elements, parseXml, type XmlElement } from '../office/xml.ts'
 import { defaultZipLimits, openZip, type Zip, type ZipLimits } from '../office/zip.ts'
 import { BUILTIN_FORMATS, formatNumber } from './number-format.ts'
@@ -162,7 +162,7 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
     }
     lines.push(...tableLines(grid, lines.length + 1))
   }
-  return { layout: { file, lines }, diagnostics }
+  return { layout: { file, lines }, diagnostics, partial: isPartial(diagnostics) }
 }
 
 const EMPTY: XmlElement = { name: '', attrs: {}, children: [] }
