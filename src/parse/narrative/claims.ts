@@ -290,7 +290,7 @@ function finish(claim: Claim, ctx: ClaimContext, scale: boolean, out: Claim[]): 
       if (claim.change) c.change = claim.change
       if (claim.rate) c.rate = claim.rate
       if (claim.reason && !c.reason) c.reason = claim.reason
-      c.text = `${c.text}\n${claim.text}`
+      c.text = `${c.text};${claim.text}`
       return
     }
   }

@@ -78,7 +78,7 @@ export function source(layout: Layout): Source {
 
 const SPACE = /[ \t\u3000\u00a0\r\n]+/g
 // A sentence ends at a full stop; a paragraph does not run on past one.
-const ENDS_SENTENCE = /[。!?！？]\s*$/
+const ENDS_SENTENCE = new Set(['。', '!', '?', '！', '？'])
 // Table furniture printed between the narrative lines of PDF text: units, 编制部门, 表 N, column numbers.
 // A page number (`- 31 -`, `第 3 页`, `16`) is skipped without ending the paragraph: sentences run on across pages (003.pdf).
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3})\s*$/
@@ -175,7 +175,7 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
       }
       flush()
     }
-    if (isHead || LIST_START.test(t) || LABEL_START.test(t) || (at > start && ENDS_SENTENCE.test(lines[last]!.text))) flush()
+    if (isHead || LIST_START.test(t) || LABEL_START.test(t) || (at > start && ENDS_SENTENCE.has(pieces[pieces.length - 1]!.at(-1)!))) flush()
     if (at === start) {
       first = i
       heading = isHead
