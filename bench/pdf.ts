@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -71,8 +72,36 @@ export async function benchPdf(rounds = 3): Promise<string[]> {
     `pdf synthetic 500 pages (${(big.length / 1e6).toFixed(2)} MB): ${read.pagesRead} pages in ${(performance.now() - t).toFixed(0)} ms, ` +
       `${read.layout.lines.length} lines, RSS +${((process.memoryUsage().rss - rss0) / 1e6).toFixed(0)} MB`,
   )
-  lines.push('pdf vs pdfplumber: not measured yet (python3 -m venv .venv-peer && .venv-peer/bin/pip install pdfplumber)')
+  lines.push(peer(files.map((f) => join(dir, f)), (pages / ms) * 1000))
   return lines
+}
+
+/** pdfplumber's `extract_tables` on the same files, in CPU time (benchmark only: a local venv, never a dependency). */
+const plumber = `
+import sys, time, pdfplumber
+pages = 0
+cpu = 0.0
+for f in sys.argv[1:]:
+    with pdfplumber.open(f) as pdf:
+        pdf.pages[0].extract_tables()
+    t = time.process_time()
+    with pdfplumber.open(f) as pdf:
+        for p in pdf.pages:
+            p.extract_tables()
+        pages += len(pdf.pages)
+    cpu += time.process_time() - t
+print(pages / cpu)
+`
+
+function peer(files: string[], ours: number): string {
+  const python = '.venv-peer/bin/python'
+  if (!existsSync(python)) return 'pdf vs pdfplumber: not measured (python3 -m venv .venv-peer && .venv-peer/bin/pip install pdfplumber)'
+  try {
+    const theirs = Number(execFileSync(python, ['-c', plumber, ...files], { encoding: 'utf8', timeout: 600_000 }).trim())
+    return `pdf vs pdfplumber extract_tables: ${theirs.toFixed(0)} pages/s warm, one core; yusuan is ${(ours / theirs).toFixed(1)}× (target ≥ 10×)`
+  } catch (e) {
+    return `pdf vs pdfplumber: failed (${(e as Error).message.split('\n')[0]})`
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
