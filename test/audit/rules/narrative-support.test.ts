@@ -24,7 +24,11 @@ for (const id of SEED_IDS) {
     const unchecked = classify(d)
       .filter((c) => c.claim.amount && (!c.role || !sideOf(d, c.role)))
       .map((c) => `${c.claim.place?.start.line} ${c.role ?? `(no role) ${c.claim.subject}`}`)
-    assert.deepEqual(unchecked, UNCHECKED[id])
+    // A blank printed line of 表10 is zero once the seed model keeps it (test/audit/seeds.ts keeps
+    // blank lines of the fixed-line tables): then those 三公 items are checked too.
+    const rows = new Set(d.tables.find((t) => t.key === 'three_public')?.rows.map((r) => r.key))
+    const expected = UNCHECKED[id].filter((u) => !/three_public:(\S+)$/.test(u) || !rows.has(/three_public:(\S+)$/.exec(u)![1]!))
+    assert.deepEqual(unchecked, expected)
   })
 }
 
