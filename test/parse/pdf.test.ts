@@ -330,3 +330,7 @@ test('pdf: the caller keeps its bytes (pdf.js transfers the buffer it is given)'
   await readPdf('t.pdf', bytes)
   assert.equal(bytes.length, length)
 })
+
+test('pdf: the public API of parse/pdf is pinned', async () => {
+  assert.deepEqual(Object.keys(await import('../../src/parse/pdf/index.ts')).sort(), ['PdfError', 'defaultLimits', 'readPdf'])
+})
