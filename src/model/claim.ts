@@ -47,6 +47,8 @@ export const Claim = z.object({
   share: Percent.optional(),
   /** 比上年增加/减少 X 万元 (signed). */
   change: Money.optional(),
+  /** The previous year's amount where the sentence states it (`较上年预算数 460.71 万元减少 39.08 万元`). */
+  previous: Money.optional(),
   /** 增长/下降 Y% (signed). */
   rate: Percent.optional(),
   /** 主要原因 … */

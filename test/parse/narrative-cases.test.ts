@@ -195,3 +195,12 @@ test('DOCX, HTML and PDF versions of the seeds give the same narrative values as
     }
   }
 })
+
+test('a previous-year amount stated in the sentence is `previous`, not a claim of its own', () => {
+  const { claims } = narrative('本年收入预算 421.63 万元，较上年预算数 460.71 万元减少 39.08 万元，下降 8.48%，主要原因是人员减少。')
+  assert.equal(claims.length, 1)
+  assert.deepEqual(
+    [claims[0]?.key, claims[0]?.amount?.value, claims[0]?.previous?.value, claims[0]?.change?.value, claims[0]?.rate?.hundredths],
+    ['total', '421.63', '460.71', '-39.08', -848],
+  )
+})

@@ -27,6 +27,7 @@ const CMP = String.raw`(?:(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}
 const SHARE_Y = new RegExp(String.raw`[,，]?占(?:[^,，。;；%\d]{0,16}?)(${NUM})%`, 'y')
 const CHANGE_Y = new RegExp(String.raw`[,，]?${CMP}(增加|减少|增长|下降|降低)了?(${NUM})(万元|元)`, 'y')
 const RATE_Y = new RegExp(String.raw`[,，]?${CMP}(增长|下降|减少|增加|降低|上升)了?(${NUM})%`, 'y')
+const PREV_Y = new RegExp(String.raw`[,，]?(?:比|较|与)?(?:上年|上一年|去年|\d{4}年)(?:度)?(?:年初)?(?:预算|决算)(?:数)?(?:为|是)?(${NUM})(万元|元)`, 'y')
 const FLAT_Y = /[,，]?(?:与|比|较)?(?:上年|上一年|去年)?(?:预算)?(?:数)?(?:基本)?持平/y
 const REASON_Y = /[,，。;；]?(?:其)?(?:主要原因|原因)(?:是|为|系|在于)?[:：]?|[,，。;；]?主要(?:是由于|由于|是因为|因为)/y
 const PURPOSE_Y = /[,，]?主要用于[:：]?/y
@@ -41,8 +42,8 @@ const FILLER_END = /(?:的)?(?:预算数|预算金额|预算安排|金额|数)?(
 const SUBJECT_SECTION: [RegExp, SectionKind][] = [
   [/财政拨款收支总?预算/, 'fiscal_summary'],
   [/收支总?预算|收支预算总额/, 'summary'],
-  [/^(?:部门)?收入(?:总)?预算(?:总额|合计)?$/, 'income'],
-  [/^(?:部门)?支出(?:总)?预算(?:总额|合计)?$/, 'expenditure'],
+  [/^(?:部门)?(?:本年)?收入(?:总)?预算(?:总额|合计|总计)?$/, 'income'],
+  [/^(?:部门)?(?:本年)?支出(?:总)?预算(?:总额|合计|总计)?$/, 'expenditure'],
   [/一般公共预算(?:当年)?(?:财政)?拨款(?:合计|总额)$/, 'general_scale'],
   [/\(类\)$|（类）$/, 'general_structure'],
   [/\(项\)$|（项）$/, 'general_detail'],
@@ -195,7 +196,7 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
     while (textStart > pos && !/[。;；]/.test(t[textStart - 1]!)) textStart--
     let cursor = m.index + m[0].length
     const claim: Claim = { section: ctx.kind, subject, text: '' }
-    let share, rate, reason, purpose
+    let share, rate, reason, purpose, previous
     for (let progress = true; progress; ) {
       progress = false
       let r: RegExpExecArray | null
@@ -218,6 +219,13 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
         const a = cursor + r[0].length - r[2]!.length - 1
         rate = src.percent(p, a, a + r[2]!.length, /减少|下降|降低/.test(r[1]!) ? -1 : 1)
         cursor = RATE_Y.lastIndex
+        progress = true
+      }
+      PREV_Y.lastIndex = cursor
+      if (!previous && (r = PREV_Y.exec(t))) {
+        const a = cursor + r[0].length - r[1]!.length - r[2]!.length
+        previous = src.money(p, a, a + r[1]!.length, r[2] === '元' ? '元' : '万元')
+        cursor = PREV_Y.lastIndex
         progress = true
       }
       FLAT_Y.lastIndex = cursor
@@ -251,6 +259,7 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
     if (amount) claim.amount = amount
     if (share) claim.share = share
     if (change) claim.change = change
+    if (previous) claim.previous = previous
     if (rate) claim.rate = rate
     if (reason) claim.reason = reason
     if (purpose) claim.purpose = purpose
