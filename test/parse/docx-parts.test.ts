@@ -18,7 +18,7 @@ test('DOCX by hand: gridBefore/gridAfter, hMerge, vMerge with stale text, a nest
     `<w:tr>${tc('项目', '<w:vMerge w:val="restart"/>')}${tc('金额', '<w:hMerge w:val="restart"/>')}${tc('', '<w:hMerge/>')}${tc('备注')}</w:tr>`,
     `<w:tr>${tc('项目（旧）', '<w:vMerge/>')}${tc('上年')}${tc('本年')}${tc('')}</w:tr>`,
     `<w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>${tc('1.00')}${tc('2.00')}</w:tr>`,
-    `<w:tr>${tc('合计')}<w:tc><w:tbl><w:tr>${tc('3.00')}${tc('(含 1.00)')}</w:tr></w:tbl></w:tc>${tc('<w:hyperlink><w:r><w:t>4.00</w:t></w:r></w:hyperlink>')}<w:tc>${p('<w:fldSimple w:instr="=SUM(ABOVE)"><w:r><w:t>5.00</w:t></w:r></w:fldSimple>')}</w:tc></w:tr>`,
+    `<w:tr>${tc('合计')}<w:tc><w:p/><w:tbl><w:tr>${tc('3.00')}${tc('(含 1.00)')}</w:tr></w:tbl></w:tc>${tc('<w:hyperlink><w:r><w:t>4.00</w:t></w:r></w:hyperlink>')}<w:tc>${p('<w:fldSimple w:instr="=SUM(ABOVE)"><w:r><w:t>5.00</w:t></w:r></w:fldSimple>')}</w:tc></w:tr>`,
     `</w:tbl>`,
     p('<w:del><w:r><w:delText>删去的</w:delText></w:r></w:del>', '<w:r><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r><w:instrText> PAGE </w:instrText></w:r>', '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '7', '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
   ].join('')
@@ -46,4 +46,10 @@ test('DOCX: text boxes are read once (DrawingML choice, not the VML fallback), a
   const run = `<w:r><mc:AlternateContent xmlns:mc="mc"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="wp"><a:graphic xmlns:a="a"><a:graphicData><wps:wsp xmlns:wps="wps"><wps:txbx>${box('2026年某局部门预算')}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="v"><v:textbox>${box('2026年某局部门预算')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
   const { layout } = readDocx('box.docx', docx(p('封面', run) + p('目录')))
   assert.deepEqual(layout.lines.map((l) => l.text), ['封面', '2026年某局部门预算', '目录'])
+})
+
+test('DOCX: a table whose cell holds a table lays out the page: its cells are read as body content', () => {
+  const inner = `<w:tbl><w:tr>${tc('项目')}${tc('金额')}</w:tr><w:tr>${tc('合计')}${tc('1.00')}</w:tr></w:tbl>`
+  const { layout } = readDocx('frame.docx', docx(`<w:tbl><w:tr><w:tc>${p('表1')}${inner}${p('注：示例')}</w:tc></w:tr></w:tbl>`))
+  assert.deepEqual(layout.lines.map((l) => l.text), ['表1', '项目\t金额', '合计\t1.00', '注:示例'])
 })

@@ -10,8 +10,8 @@ const T = /<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g
 /**
  * The seed documents rewritten as Word itself leaves them: text split into pieces with proofing
  * and bookmark marks between, tracked changes (a deleted figure next to the inserted one),
- * tables inside content controls, and header names broken over two lines or two paragraphs
- * inside their cell. Each must give the same facts as the seed.
+ * tables inside content controls, the whole body framed in a one-cell table (documents converted
+ * from web pages), and header names broken over two lines or two paragraphs inside their cell. Each must give the same facts as the seed.
  */
 const variants: Record<string, (xml: string) => string> = {
   'text in pieces with proofing and bookmark marks': (x) =>
@@ -23,6 +23,8 @@ const variants: Record<string, (xml: string) => string> = {
       `<w:del w:id="1" w:author="审核"><w:r>${rPr ?? ''}<w:delText>999.99</w:delText></w:r></w:del><w:ins w:id="2" w:author="审核"><w:r>${rPr ?? ''}<w:t xml:space="preserve">${n}</w:t></w:r></w:ins>`,
     ),
   'tables in content controls': (x) => x.replace(/<w:tbl>/g, '<w:sdt><w:sdtPr><w:alias w:val="表"/></w:sdtPr><w:sdtContent><w:tbl>').replace(/<\/w:tbl>/g, '</w:tbl></w:sdtContent></w:sdt>'),
+  'the whole body inside a one-cell frame table': (x) =>
+    x.replace(/<w:body>([\s\S]*?)(<w:sectPr[\s\S]*)?<\/w:body>/, (_m, content: string, sect?: string) => `<w:body><w:tbl><w:tr><w:tc>${content}<w:p/></w:tc></w:tr></w:tbl>${sect ?? ''}</w:body>`),
   'header names broken over lines and paragraphs': (x) =>
     x.replace(/(<w:tblHeader\/>(?:(?!<\/w:tr>).)*<\/w:tr>)/g, (row: string) =>
       row.replace(T, (m, t: string) => {

@@ -47,6 +47,9 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
         for (const text of paragraphTexts(c, numbering)) lines.push(paragraphLine(text, lines.length + 1, place))
         // Text boxes anchored in the paragraph (cover titles are often set in one) follow it.
         for (const box of textBoxes(c)) walk(box)
+      } else if (c.name === 'tbl' && holdsTable(c)) {
+        // A table whose cells hold tables only lays out the page: its cells are read as body content.
+        for (const tr of ownRows(c)) for (const tc of ownCells(tr)) walk(tc)
       } else if (c.name === 'tbl') {
         lines.push(...tableLines(tableGrid(c, place, diagnostics, numbering), lines.length + 1))
       } else if (CONTAINERS.has(c.name)) {
@@ -161,6 +164,44 @@ const intAttr = (el: XmlElement | undefined, fallback: number) => {
   return Number.isFinite(v) && v > 0 ? Math.min(v, 1000) : fallback
 }
 
+/** The rows of a table, also inside content controls and tracked insertions. */
+function ownRows(tbl: XmlElement): XmlElement[] {
+  const out: XmlElement[] = []
+  const collect = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      if (c.name === 'tr') out.push(c)
+      else if (CONTAINERS.has(c.name)) collect(c)
+    }
+  }
+  collect(tbl)
+  return out
+}
+
+/** The cells of a row, also inside content controls and tracked insertions. */
+function ownCells(tr: XmlElement): XmlElement[] {
+  const out: XmlElement[] = []
+  const collect = (el: XmlElement) => {
+    for (const c of elements(el)) {
+      if (c.name === 'tc') out.push(c)
+      else if (CONTAINERS.has(c.name)) collect(c)
+    }
+  }
+  collect(tr)
+  return out
+}
+
+/**
+ * Whether a table only frames the page: a cell holds a table of its own, and the table is too
+ * small to be a data table itself (at most 3 rows or 2 columns; documents converted from web
+ * pages keep such frames). A data table with a small table inside one cell keeps its grid.
+ */
+function holdsTable(tbl: XmlElement): boolean {
+  const has = (el: XmlElement): boolean => elements(el).some((c) => c.name === 'tbl' || (CONTAINERS.has(c.name) && has(c)))
+  const rows = ownRows(tbl)
+  const small = rows.length <= 3 || rows.every((tr) => ownCells(tr).length <= 2)
+  return small && rows.some((tr) => ownCells(tr).some(has))
+}
+
 /** The rows of a table as a rectangular grid of slots (`w:tblGrid` columns, `w:gridBefore`/`gridAfter` as empty slots). */
 function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagnostic[], numbering: Numbering): GridSlot[][] {
   const empty = (covered = false): GridSlot => (covered ? { text: '', colSpan: 1, place, covered } : { text: '', colSpan: 1, place })
@@ -168,16 +209,8 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagn
   const continuing = new WeakSet<GridSlot>()
   const rows: GridSlot[][] = []
   // Rows may sit inside content controls or tracked insertions.
-  const trs: XmlElement[] = []
-  const collect = (el: XmlElement) => {
-    for (const c of elements(el)) {
-      if (c.name === 'tr') trs.push(c)
-      else if (CONTAINERS.has(c.name)) collect(c)
-    }
-  }
-  collect(tbl)
   let slots = 0
-  for (const tr of trs) {
+  for (const tr of ownRows(tbl)) {
     if (slots > MAX_SLOTS) {
       diagnostics.push({ ruleId: 'parse/docx-table-limit', severity: 'warning', message: `表格超过 ${MAX_SLOTS} 个单元格，其余行未读取 (table beyond ${MAX_SLOTS} cells: remaining rows skipped)` })
       break
@@ -185,15 +218,7 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagn
     const trPr = child(tr, 'trPr')
     const row: GridSlot[] = []
     for (let i = intAttr(child(trPr, 'gridBefore'), 0); i > 0; i--) row.push(empty())
-    const tcs: XmlElement[] = []
-    const cells = (el: XmlElement) => {
-      for (const c of elements(el)) {
-        if (c.name === 'tc') tcs.push(c)
-        else if (CONTAINERS.has(c.name)) cells(c)
-      }
-    }
-    cells(tr)
-    for (const tc of tcs) {
+    for (const tc of ownCells(tr)) {
       const tcPr = child(tc, 'tcPr')
       const span = intAttr(child(tcPr, 'gridSpan'), 1)
       const vMerge = child(tcPr, 'vMerge')
