@@ -106,7 +106,8 @@ export function readTargets(layout: Layout, diagnostics: Diagnostic[]): Targets 
       i = readGrid(layout, i, TITLE.exec(s)![1] === '整体' ? 'department' : 'project', out, diagnostics)
     } else if (line.cells?.some((c) => sq(c.text) === '三级指标')) {
       i = readGrid(layout, i - 1, undefined, out, diagnostics)
-    } else if (!line.cells && IND_LINE.test(t)) {
+    } else if (!line.cells && !t.includes('。') && IND_LINE.exec(t)?.[3]) {
+      // PDF text: a table starts at an indicator line that carries its 指标值 (not at prose that opens with `满意度指标`).
       i = readPdf(layout, i, out, diagnostics)
     }
   }
