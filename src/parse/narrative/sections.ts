@@ -55,9 +55,13 @@ export function headingKind(title: string): SectionKind {
 
 /** Line indexes (0-based) of the four parts, the last real occurrence of each (the table of contents comes first). */
 export interface Parts {
+  /** 第一部分 部门概况 */
   overview?: number
+  /** 第二部分 部门预算公开表 */
   tables?: number
+  /** 第三部分 部门预算情况说明 */
   narrative?: number
+  /** 名词解释 (第四部分) */
   glossary?: number
 }
 

@@ -35,6 +35,7 @@ export interface Source {
   percent(p: Para, a: number, b: number, sign?: 1 | -1): Percent | undefined
 }
 
+/** The place, raw-text, money and percent readers of one layout (laid-out sources give the line's own place). */
 export function source(layout: Layout): Source {
   const { file, lines } = layout
   const pointPlace = (p: Para, a: number, b: number): Place => {
