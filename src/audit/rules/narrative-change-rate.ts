@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { checkRate, classify, halfUlp, pct, placeOfClaim, yuan } from './narrative-support.ts'
+import { checkRate, classify, halfUlp, pct, percentStep, placeOfClaim, yuan } from './narrative-support.ts'
 
 /**
  * 比上年增加/减少 X 万元，增长/下降 Y%: Y = X ÷ (current − X) × 100, rounded to two decimals.
@@ -33,7 +33,7 @@ export default defineRule({
     for (const c of classify(d)) {
       const { amount, change, rate } = c.claim
       if (!amount || !change || !rate) continue
-      const res = checkRate(change.fen, amount.fen, rate.hundredths, halfUlp(change), halfUlp(amount))
+      const res = checkRate(change.fen, amount.fen, rate.hundredths, halfUlp(change), halfUlp(amount), percentStep(rate))
       const prior = amount.fen - change.fen
       const base = {
         place: placeOfClaim(c.claim, 'rate'),

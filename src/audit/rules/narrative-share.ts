@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts'
-import { classify, pct, placeOfClaim, shareHundredths, sideOf, yuan, type Classified } from './narrative-support.ts'
+import { classify, pct, percentStep, placeOfClaim, shareHundredths, sideOf, yuan, type Classified } from './narrative-support.ts'
 
 /** The total a group's shares are taken of: 收入预算, 支出预算, 一般公共预算拨款合计, … */
 const BASE_ROLE: Record<string, string> = {
@@ -55,7 +55,7 @@ export default defineRule({
       }
       const base = baseClaim?.claim.amount?.fen ?? (baseRole ? sideOf(d, baseRole)?.fen : undefined)
       if (base === undefined || base <= 0) return
-      const expected = shareHundredths(amount.fen, base)
+      const expected = shareHundredths(amount.fen, base, percentStep(share))
       const key = baseClaim ?? baseRole ?? c.group
       const g = groups.get(key) ?? { base, parts: [], right: true, amounts: 0 }
       groups.set(key, g)

@@ -1,4 +1,4 @@
-import type { Claim, Disclosure, Money, Place, Row, Table } from '../../model/index.ts'
+import type { Claim, Disclosure, Money, Percent, Place, Row, Table } from '../../model/index.ts'
 import { wan } from '../../model/index.ts'
 import { functionCodes } from '../../catalog/index.ts'
 import { cellOf as figCell, codeValue, columnValue, fenOf, figure, placeOf, rowOf, type ColumnValue, type Figure } from '../figures.ts'
@@ -44,9 +44,15 @@ export function roundDiv(num: bigint, den: bigint): bigint {
   return neg ? -q : q
 }
 
-/** `part ÷ whole × 100` in hundredths of a percent, correctly rounded (half away from zero). */
-export function shareHundredths(part: number, whole: number): number {
-  return Number(roundDiv(BigInt(part) * 10000n, BigInt(whole)))
+/** `part ÷ whole × 100` in hundredths of a percent, correctly rounded (half away from zero) to `step` hundredths. */
+export function shareHundredths(part: number, whole: number, step = 1): number {
+  return Number(roundDiv(BigInt(part) * 10000n, BigInt(whole) * BigInt(step))) * step
+}
+
+/** The last printed digit of a percentage in hundredths: 1 for `82.69`, 10 for `82.7`, 100 for `83`. */
+export function percentStep(p: Percent): number {
+  const dec = /\.(\d+)/.exec(p.value)?.[1]?.length ?? 0
+  return 10 ** (2 - Math.min(dec, 2))
 }
 
 /** Format hundredths of a percent: 8269 → `82.69%`. */
@@ -83,14 +89,14 @@ export type RateCheck =
   | { kind: 'undefined' }
 
 /**
- * Check `rate` (hundredths of a percent) against change `x` and current amount `c` (fen):
- * the rate is x ÷ (c − x). Exact when it equals the correctly rounded value; `rounding` when some
- * inputs within ±half a printed digit (`hx`, `hc`) give it; otherwise wrong.
+ * Check `rate` (hundredths of a percent, printed to `step` hundredths) against change `x` and
+ * current amount `c` (fen): the rate is x ÷ (c − x). Exact when it equals the correctly rounded
+ * value; `rounding` when some inputs within ±half a printed digit (`hx`, `hc`) give it; otherwise wrong.
  */
-export function checkRate(x: number, c: number, rate: number, hx: number, hc: number): RateCheck {
+export function checkRate(x: number, c: number, rate: number, hx: number, hc: number, step = 1): RateCheck {
   const prior = c - x
   if (prior === 0 || Math.abs(prior) <= hx + hc) return { kind: 'undefined' }
-  const expected = Number(roundDiv(BigInt(x) * 10000n, BigInt(prior)))
+  const expected = Number(roundDiv(BigInt(x) * 10000n, BigInt(prior) * BigInt(step))) * step
   if (expected === rate) return { kind: 'exact', expected }
   // The rate as a function of (x, c) is monotone in each variable on the box (c − x keeps its
   // sign there), so its range is spanned by the four corners.
@@ -104,9 +110,9 @@ export function checkRate(x: number, c: number, rate: number, hx: number, hc: nu
     }
   const lo = corners.reduce((a, b) => (cmpQ(a, b) <= 0 ? a : b))
   const hi = corners.reduce((a, b) => (cmpQ(a, b) >= 0 ? a : b))
-  // The printed rate stands for [rate − 0.5, rate + 0.5] hundredths.
-  const rLo: Q = { n: BigInt(rate) * 2n - 1n, d: 2n }
-  const rHi: Q = { n: BigInt(rate) * 2n + 1n, d: 2n }
+  // The printed rate stands for [rate − step/2, rate + step/2] hundredths.
+  const rLo: Q = { n: BigInt(rate) * 2n - BigInt(step), d: 2n }
+  const rHi: Q = { n: BigInt(rate) * 2n + BigInt(step), d: 2n }
   if (cmpQ(rHi, lo) >= 0 && cmpQ(rLo, hi) <= 0) return { kind: 'rounding', expected }
   return { kind: 'wrong', expected }
 }

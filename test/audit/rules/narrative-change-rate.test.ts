@@ -21,6 +21,9 @@ test('a rate is X ÷ (current − X), with the rounding box of the inputs', () =
   assert.equal(checkRate(0.42 * W, 0.73 * W, 15000, H, H).kind, 'wrong')
   // last year 0: undefined
   assert.equal(checkRate(88.27 * W, 88.27 * W, 10000, H, H).kind, 'undefined')
+  // printed with one decimal: −8.5% is the correct rounding of −8.478%; −8.4% is not
+  assert.equal(checkRate(-112.96 * W, 1219.43 * W, -850, H, H, 10).kind, 'exact')
+  assert.equal(checkRate(-112.96 * W, 1219.43 * W, -840, H, H, 10).kind, 'wrong')
 })
 
 // Seed 003 without its two rates from zero, to test the rest of the seed as a clean document.

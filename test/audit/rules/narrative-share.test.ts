@@ -15,6 +15,8 @@ test('shares are rounded half away from zero on exact fen', () => {
   assert.equal(shareHundredths(369_270_000, 421_630_000), 8758) // seed 001 l.655: 87.5816%
   assert.equal(shareHundredths(1, 200), 50) // 0.5 hundredths rounds up
   assert.equal(shareHundredths(-1, 200), -50)
+  // printed with one decimal: 421.63 ÷ 509.90 = 82.688% → 82.7
+  assert.equal(shareHundredths(421_630_000, 509_900_000, 10), 8270)
 })
 
 ruleTester.run(rule, {
@@ -22,6 +24,14 @@ ruleTester.run(rule, {
     // Each share is right; together they make 100.01% (seed 001 notes #7, seed 002 notes #1).
     { name: 'seed 001 unmodified: 87.58 + 6.34 + 2.72 + 3.37 = 100.01', doc: s001, infos: [{ messageId: 'sum', line: 655 }] },
     { name: 'seed 002 unmodified: 93.79 + 2.77 + 1.18 + 2.27 = 100.01', doc: s002, infos: [{ messageId: 'sum', line: 423 }] },
+    {
+      name: 'seed 001 with 一般公共预算 占 82.7% (one decimal, correctly rounded at its precision)',
+      doc: edit(s001, (d) => {
+        d.claims[claimIndex(s001, 589, '一般公共预算')]!.share = { value: '82.7', hundredths: 8270, raw: '82.7' }
+        d.claims[claimIndex(s001, 607, '单位资金')]!.share = { value: '17.3', hundredths: 1730, raw: '17.3' }
+      }),
+      infos: [{ messageId: 'sum', line: 655 }],
+    },
     {
       name: 'seed 003 with 卫生健康支出 4.26% (the correct share): the five add to 100.00',
       doc: mutatePercent(s003, claimIndex(s003, 503, '卫生健康支出'), 'share', 0.01),
