@@ -43,7 +43,8 @@ export default defineRule({
     missingTemplate: 'Missing “{title}” (a table of the disclosure template; local templates may differ)',
   },
   check(d, report) {
-    if (d.kind !== '预算' || d.tables.length === 0) return
+    // A 决算 has tables of its own; a document read only partly (truncated, unreadable pages) lacks what the reader lost.
+    if (d.kind !== '预算' || d.tables.length === 0 || d.partial) return
     const have = new Set(d.tables.map((t) => t.key))
     const expected = [...CORE, ...TEMPLATE, ...(mentionsEntrusted(d) ? ['entrusted'] : [])]
     for (const key of ORDER) {
