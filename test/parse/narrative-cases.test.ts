@@ -204,3 +204,11 @@ test('a previous-year amount stated in the sentence is `previous`, not a claim o
     ['total', '421.63', '460.71', '-39.08', -848],
   )
 })
+
+test('a department whose name holds 国有资产 does not send its sentences to 国有资产占用', () => {
+  const { claims, assets } = narrative(
+    ['编制部门：某县国有资产监督管理委员会', '某县国有资产监督管理委员会部门收入预算 100.00 万元，其中：', '一般公共预算 100.00 万元，占 100.00%。'].join('\n'),
+  )
+  assert.equal(assets, undefined)
+  assert.deepEqual(claims.map((c) => [c.section, c.key, c.amount?.value]), [['income', 'total', '100.00'], ['income', 'general', '100.00']])
+})

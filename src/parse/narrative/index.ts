@@ -38,9 +38,11 @@ function findDepartment(layout: Layout): string | undefined {
  * Where a paragraph of 第三部分 belongs when its words say so (seed 001 lost every heading): the
  * words before its first amount name 政府采购, 国有资产 or 绩效目标.
  */
-function routeOf(p: Para, current: SectionKind): SectionKind {
+function routeOf(p: Para, current: SectionKind, department: string | undefined): SectionKind {
   const m = NUMBER.exec(p.text)
-  const head = m ? p.text.slice(0, m.index) : p.text
+  let head = m ? p.text.slice(0, m.index) : p.text
+  // The department's own name may hold these words (国有资产监督管理委员会, 政府采购中心).
+  if (department) head = head.replace(department, '')
   if (/政府采购/.test(head)) return 'procurement'
   if (/国有资产|资产占用|占用使用/.test(head)) return 'assets'
   if (/绩效目标|预算绩效|绩效管理/.test(head)) return 'performance'
@@ -153,7 +155,7 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
       if (term) glossary.push(term)
       continue
     }
-    ctx.kind = routeOf(p, ctx.kind)
+    ctx.kind = routeOf(p, ctx.kind, department)
     if (ctx.kind === 'procurement') readProcurement(src, p, procurement)
     else if (ctx.kind === 'assets') readAssets(src, p, assets)
     else if (ctx.kind === 'performance') readPerformance(src, p, performance)
