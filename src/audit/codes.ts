@@ -64,6 +64,10 @@ export function bareLabel(label: string, code = ''): string {
   let s = label.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
   if (code && s.startsWith(code)) s = s.slice(code.length)
   s = s.replace(/^\d+/, '').replace(/^(其中[:：])/, '')
+  // A label that runs into the next code (`粮油物资储备支出223国有资本…`, two-sided lines merged by
+  // a PDF layout) is cut there: the name is what precedes the next code.
+  const next = /\d{3,}/.exec(s)
+  if (next && next.index > 0) s = s.slice(0, next.index)
   return s
 }
 

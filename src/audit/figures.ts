@@ -182,13 +182,31 @@ export function zeroColumns(table: Table): Set<string> {
  * The value of a cell: stated, zero (a blank whose context means zero), or undefined (unknown).
  */
 export function figure(table: Table, row: Row | undefined, column: string): Figure | undefined {
-  if (!row || !states(row)) return undefined
+  if (!row) return undefined
+  if (!states(row)) {
+    return printedBlankLine(table, row, column) ? { fen: 0, table, row, column, cent: centOf(undefined, table.unit) } : undefined
+  }
   const cell = cellOf(row, column)
   if (cell) return { fen: cell.fen, cell, table, row, column, cent: centOf(cell, table.unit) }
   if (hasUnplaced(table, row)) return undefined
   if (!columnStated(table, column) && !zeroColumns(table).has(column)) return undefined
   // The row states other columns; the column is stated elsewhere in the table or read as zero by context.
   return { fen: 0, table, row, column, cent: centOf(undefined, table.unit) }
+}
+
+/**
+ * A fixed line of 部门收支总体情况表, 财政拨款收支总体情况表 or the 三公 table printed with its
+ * label and no number, in a table that states numbers in that column: the template prints every
+ * line and leaves it blank for none (seed 002 表1 prints 上级一般公共预算安排转移支付 blank). A line
+ * the layout lost is not in the model at all and stays unknown (seed 001 表1 一、本年收入).
+ */
+function printedBlankLine(table: Table, row: Row, column: string): boolean {
+  const kind = tableSpec(table.key)?.rows
+  if (kind !== 'two-sided' && kind !== 'three-public') return false
+  if (!row.place || !row.label.trim() || row.cells.length > 0) return false
+  // In a two-sided table the income lines have only the first column.
+  if (row.key.startsWith('inc.') && column !== 'amount' && column !== 'total') return false
+  return columnStated(table, column)
 }
 
 /** The place a report points at: the cell, else its row, else its table. */

@@ -103,7 +103,8 @@ export interface SumCheck {
  */
 export function checkSum(report: (r: Report<SumMessageId>) => void, c: SumCheck): 'equal' | 'rounding' | 'mismatch' {
   const sum = c.parts.reduce((a, f) => a + f.fen, 0)
-  const addends = c.addends ?? c.parts.length
+  // Only printed figures carry rounding: a blank read as zero is exact.
+  const addends = c.addends ?? Math.max(1, c.parts.filter((f) => f.cell).length)
   const cent = centOfAll(c.total, ...c.parts)
   const v = compare(c.total.fen, sum, addends, cent, c.partial ?? false)
   if (v.kind === 'equal') return 'equal'
@@ -162,7 +163,8 @@ export function checkSame(report: (r: Report<SumMessageId>) => void, a: Side, b:
     cent: centOfAll(...first.value.parts),
   }
   const parts = second.value.stated ? [second.value.stated] : second.value.parts
-  const addends = Math.max(1, first.value.parts.length) + Math.max(1, second.value.parts.length) - 1
+  const printed = (v: ColumnValue): number => Math.max(1, v.parts.filter((f) => f.cell).length)
+  const addends = printed(first.value) + printed(second.value) - 1
   return checkSum(report, {
     total,
     parts,
@@ -222,7 +224,7 @@ export function expClasses(table: Table | undefined): string[] {
   return (table?.rows ?? []).filter((r) => /^exp\.\d{3}$/.test(r.key)).map((r) => r.key.slice(4))
 }
 
-/** `total = Σ parts` among the lines of a two-sided table; `subset` parts (其中) only bound it. */
+/** `total = Σ parts` among the lines of a two-sided table; `subset` parts only bound it. */
 export interface Relation {
   total: string
   parts: string[]

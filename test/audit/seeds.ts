@@ -8,7 +8,8 @@ import { parseText } from '../../src/parse/index.ts'
 /**
  * The seeds as the audit tests see them: the tables are the hand-verified facts of
  * test/fixtures/seeds/<id>.facts.csv, not whatever the parser prints today; the parser supplies
- * only what the facts do not carry (row labels, source places, table titles, empty-table notes).
+ * only what the facts do not carry (row labels, source places, table titles, empty-table notes,
+ * and the lines of 表1, 表4 and the 三公 table printed blank).
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -114,6 +115,14 @@ function build(id: SeedId): Disclosure {
         cell.raw = any.cell.raw
       } else if (row.place) cell.place = row.place
       row.cells.push(cell)
+    }
+    // Lines of the fixed-line tables printed with a label and no number: the facts have no row for
+    // them, the parser does (a printed blank line reads as zero, a lost one as unknown).
+    const kind = tableSpec(key)?.rows
+    if (facts.length > 0 && (kind === 'two-sided' || kind === 'three-public')) {
+      for (const p of from?.rows ?? []) {
+        if (p.cells.length === 0 && !table.rows.some((r) => r.key === p.key)) table.rows.push({ ...p, cells: [] })
+      }
     }
     table.empty = facts.length === 0
     if (facts.length === 0) table.rows = []

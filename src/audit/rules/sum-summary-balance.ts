@@ -2,7 +2,11 @@ import { defineRule } from '../define-rule.ts'
 import { tableOf } from '../figures.ts'
 import { checkTwoSided, SUM_MESSAGES, SUM_MESSAGES_EN, type Relation } from '../sums.ts'
 
-/** The relations of 部门收支总体情况表 (facts.md income lines). */
+/**
+ * The relations of 部门收支总体情况表 (facts.md income lines). The 其中 lines of each heading
+ * partition it (一般财力 + 上级转移支付; the five kinds of 单位资金, 其他收入 last; the sources of
+ * 结转), so they add up to it when all are printed; a line not printed leaves a lower bound.
+ */
 const SUMMARY_RELATIONS: Relation[] = [
   {
     total: 'inc.current',
@@ -10,29 +14,26 @@ const SUMMARY_RELATIONS: Relation[] = [
     what: '各项本年收入之和',
     whatEn: 'sum of the income lines',
   },
-  { total: 'inc.general', parts: ['inc.general.own', 'inc.general.transfer'], subset: true, what: '其中项之和', whatEn: 'sum of its 其中 lines' },
-  { total: 'inc.gov_fund', parts: ['inc.gov_fund.own', 'inc.gov_fund.transfer'], subset: true, what: '其中项之和', whatEn: 'sum of its 其中 lines' },
-  { total: 'inc.state_capital', parts: ['inc.state_capital.own', 'inc.state_capital.transfer'], subset: true, what: '其中项之和', whatEn: 'sum of its 其中 lines' },
+  { total: 'inc.general', parts: ['inc.general.own', 'inc.general.transfer'], what: '其中各项之和', whatEn: 'sum of its 其中 lines' },
+  { total: 'inc.gov_fund', parts: ['inc.gov_fund.own', 'inc.gov_fund.transfer'], what: '其中各项之和', whatEn: 'sum of its 其中 lines' },
+  { total: 'inc.state_capital', parts: ['inc.state_capital.own', 'inc.state_capital.transfer'], what: '其中各项之和', whatEn: 'sum of its 其中 lines' },
   {
     total: 'inc.unit',
     parts: ['inc.unit.business', 'inc.unit.superior', 'inc.unit.subordinate', 'inc.unit.operating', 'inc.unit.other'],
-    subset: true,
-    what: '其中项之和',
+    what: '其中各项之和',
     whatEn: 'sum of its 其中 lines',
   },
   { total: 'inc.carryover', parts: ['inc.carryover.fiscal', 'inc.carryover.nonfiscal'], what: '结转结余各项之和', whatEn: 'sum of the carryover lines' },
   {
     total: 'inc.carryover.fiscal',
     parts: ['inc.carryover.fiscal.general', 'inc.carryover.fiscal.gov_fund', 'inc.carryover.fiscal.state_capital'],
-    subset: true,
-    what: '其中项之和',
+    what: '其中各项之和',
     whatEn: 'sum of its 其中 lines',
   },
   {
     total: 'inc.carryover.nonfiscal',
     parts: ['inc.carryover.nonfiscal.special_account', 'inc.carryover.nonfiscal.unit'],
-    subset: true,
-    what: '其中项之和',
+    what: '其中各项之和',
     whatEn: 'sum of its 其中 lines',
   },
   { total: 'inc.total', parts: ['inc.current', 'inc.carryover'], what: '本年收入与上年结转结余之和', whatEn: 'current income plus carryover' },
@@ -41,7 +42,7 @@ const SUMMARY_RELATIONS: Relation[] = [
 
 /**
  * 部门收支总体情况表 balances: 收入总计 = 支出总计; 本年收入 = Σ its income lines; 收入总计 =
- * 本年收入 + 上年结转结余; 支出总计 = Σ 各类支出; 其中 lines do not exceed their line.
+ * 本年收入 + 上年结转结余; 支出总计 = Σ 各类支出; the 其中 lines of a heading add up to it.
  *
  * Why: the table is a balance sheet of the budget (rules.md §3 item 1).
  */
@@ -53,8 +54,8 @@ export default defineRule({
     summary: '部门收支总体情况表收支平衡：收入总计 = 支出总计，本年收入 = 各项收入之和，支出总计 = 各类支出之和',
     description:
       'Income total equals expenditure total; current income equals the sum of its lines; income total equals current income plus carryover; ' +
-      'expenditure total equals the sum of the function classes; 其中 lines do not exceed their line. Lines that are not printed are unknown: ' +
-      'a sum with an unknown line is only a lower bound.',
+      'expenditure total equals the sum of the function classes; the 其中 lines of a heading add up to it. A line printed blank is zero; ' +
+      'a line not in the document at all (lost by the layout) is unknown, and a sum with an unknown line is only a lower bound.',
     basis: 'rules.md §3 item 1',
   },
   messages: SUM_MESSAGES,

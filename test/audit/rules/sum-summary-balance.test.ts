@@ -21,19 +21,30 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'excess', path: at('exp.total') }],
     },
     {
-      name: 'seed 003 收入总计 +1.00 against 支出总计',
+      name: 'seed 003 收入总计 +1.00 against 支出总计 and against 本年收入 + 上年结转结余 (printed blank: zero)',
       doc: mutate(seed('003'), ['tables', 'summary', 'rows', 'inc.total', 'amount'], 1),
-      errors: [{ messageId: 'mismatch', path: at('inc.total'), line: 159 }],
+      errors: [
+        { messageId: 'mismatch', path: at('inc.total'), line: 159 },
+        { messageId: 'mismatch', path: at('inc.total'), line: 159 },
+      ],
     },
     {
-      name: 'seed 003 单位资金 +1.00: the income lines exceed 本年收入 (其中 lines only bound it)',
+      name: 'seed 003 单位资金 +1.00: against 本年收入 and against its 其中 lines',
       doc: mutate(seed('003'), ['tables', 'summary', 'rows', 'inc.unit', 'amount'], 1),
-      errors: [{ messageId: 'excess', path: at('inc.current') }],
+      errors: [
+        { messageId: 'mismatch', path: at('inc.current') },
+        { messageId: 'mismatch', path: at('inc.unit'), line: 140 },
+      ],
     },
     {
-      name: 'seed 003 其中：上级补助收入 +1.00 exceeds 单位资金',
+      name: 'seed 003 其中：上级补助收入 +1.00 against 单位资金',
       doc: mutate(seed('003'), ['tables', 'summary', 'rows', 'inc.unit.superior', 'amount'], 1),
-      errors: [{ messageId: 'excess', path: at('inc.unit'), line: 140 }],
+      errors: [{ messageId: 'mismatch', path: at('inc.unit'), line: 140 }],
+    },
+    {
+      name: 'seed 002 其中：一般财力 -1.00 against 一般公共预算拨款 (上级转移支付 printed blank)',
+      doc: mutate(seed('002'), ['tables', 'summary', 'rows', 'inc.general.own', 'amount'], -1),
+      errors: [{ messageId: 'mismatch', path: at('inc.general') }],
     },
   ],
 })
