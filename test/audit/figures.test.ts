@@ -51,3 +51,13 @@ test('the cent is one unit of the last printed decimal', () => {
   assert.equal(centOf(cell('47,483,458'), '元'), 100)
   assert.equal(centOf(cell('3,286,618,082.20'), '元'), 1)
 })
+
+test('a fixed line printed blank is zero; a line the layout lost is unknown', () => {
+  const t = tableOf(seed('002'), 'summary')!
+  // 上级一般公共预算安排转移支付 is printed without a number (seed 002 表1).
+  assert.equal(figure(t, rowOf(t, 'inc.general.transfer'), 'amount')?.fen, 0)
+  // Seed 001 表1 lost 一、本年收入 and 收入总计 with their numbers: no row, no figure.
+  const lost = tableOf(seed('001'), 'summary')!
+  assert.equal(rowOf(lost, 'inc.current'), undefined)
+  assert.equal(figure(lost, rowOf(lost, 'inc.current'), 'amount'), undefined)
+})
