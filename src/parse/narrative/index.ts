@@ -141,7 +141,7 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
     if (p.first < narrativeStart) continue
     if (p.heading) {
       if (PART_HEADING.test(p.text)) continue
-      const kind = headingKind(p.text)
+      const kind = headingKind(p.text, department)
       sections.push({ kind, title: p.text, place: src.place(p, 0, p.text.length) })
       ctx.kind = kind
       delete ctx.project

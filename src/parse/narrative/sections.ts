@@ -45,7 +45,8 @@ const HEADING_KINDS: [RegExp, SectionKind][] = [
 ]
 
 /** The kind of a heading of 第三部分, read after its department name and year (names may hold 财政, 国有资产 …). */
-export function headingKind(title: string): SectionKind {
+export function headingKind(title: string, department?: string): SectionKind {
+  if (department) title = title.replace(department, '')
   const y = /\d{4}年(?:度)?/.exec(title)
   let t = y ? title.slice(y.index + y[0].length) : title.replace(/^.*?关于/, '')
   t = t.replace(/^[(（]?[一二三四五六七八九十]+[、)）]/, '')
