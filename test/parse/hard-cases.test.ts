@@ -175,3 +175,14 @@ test('a two-sided table whose classes are named without codes (一、一般公�
     ].join('\n'),
   )
 })
+
+test('a table continued on the next page under its repeated title, or under 续表, stays one table', () => {
+  const lines = seed('003').toString('utf8').split('\n')
+  // Seed 003 repeats 编制部门/单位 and the header of 表2 at line 189 (a page break); put a title or 续表 above it.
+  for (const marker of ['部门收入总体情况表', '续表', '表 2（续）']) {
+    const text = [...lines.slice(0, 188), marker, ...lines.slice(188)].join('\n')
+    const d = parse('cont', text)
+    assert.equal(d.tables.filter((t) => t.key.startsWith('income')).length, 1, marker)
+    assert.equal(toFacts(d), expectedFacts('003'), marker)
+  }
+})

@@ -86,9 +86,8 @@ for (const id of ['001', '002', '003']) {
 
 /**
  * Runs of equal 类 codes merged down column A, as some exports print them. The layout keeps the
- * code in the first row and marks the rows below `covered`; the table reader does not fill the
- * code down yet and reads those rows as label rows with shifted numbers (silently wrong facts),
- * so this is a todo for the table reader (PDF ruled tables with merged code cells give the same layout).
+ * code in the first row and leaves the rows below empty there; the table reader carries the code
+ * down (PDF ruled tables with merged code cells give the same layout).
  */
 function mergeClassCodes(wb: ExcelJS.Workbook) {
   wb.eachSheet((ws) => {
@@ -105,7 +104,7 @@ function mergeClassCodes(wb: ExcelJS.Workbook) {
 }
 
 for (const id of ['001', '002', '003']) {
-  test(`${id}.xlsx with 类 codes merged down their column gives the facts of seed ${id}`, { todo: 'table reader: fill covered code cells down' }, async () => {
+  test(`${id}.xlsx with 类 codes merged down their column gives the facts of seed ${id}`, async () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(`test/fixtures/formats/${id}.xlsx`) as unknown as ArrayBuffer)
     mergeClassCodes(wb)

@@ -76,9 +76,19 @@ export function readTables(
 ): Table[] {
   const pending: Pending[] = []
   let unknown = 0
-  for (const region of findTables(lines)) {
-    // 决算 tables have no keys yet (docs/facts.md): keep them generic rather than force them onto budget keys.
-    const r = kind === '决算' ? { key: undefined, by: 'title' as const } : recognise(region)
+  // 决算 tables have no keys yet (docs/facts.md): keep them generic rather than force them onto budget keys.
+  const recognised = findTables(lines).map((region) => ({ region, r: kind === '决算' ? { key: undefined, by: 'title' as const } : recognise(region) }))
+  // A title repeated on the next page (no other 表 number) continues the table above.
+  for (let i = recognised.length - 1; i > 0; i--) {
+    const { region, r } = recognised[i]!
+    const prev = recognised[i - 1]!
+    if (r.key && r.key === prev.r.key && (region.number === undefined || region.number === prev.region.number)) {
+      prev.region.lines.push(...region.lines)
+      if (region.note) prev.region.note = region.note
+      recognised.splice(i, 1)
+    }
+  }
+  for (const { region, r } of recognised) {
     const unit = unitOf(region)
     const spec = r.key ? tableSpec(r.key) : undefined
     const key = spec ? spec.key : `table${region.number ?? ++unknown}`

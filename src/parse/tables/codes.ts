@@ -49,3 +49,22 @@ export function codeFromText(text: string, kind: CodeKind): LeadingCode | undefi
   }
   return undefined
 }
+
+/**
+ * A row whose 类 (or 类 and 款) cells are empty but whose 款/项 cells hold codes continues the
+ * code of the row above: documents print the 类 once and merge its cell down the rows it covers.
+ */
+export function inheritedCode(cells: string[], previous: string, kind: CodeKind): LeadingCode | undefined {
+  const parts = cells.map((c) => c.replace(/\s+/g, ''))
+  const two = (p: string | undefined) => p !== undefined && /^\d{2}$/.test(p)
+  if (parts[0] !== '') return undefined
+  if (two(parts[1]) && previous.length >= 3) {
+    if (kind === 'economic') return { code: previous.slice(0, 3) + parts[1], fields: 2, chars: 0 }
+    if (two(parts[2])) return { code: previous.slice(0, 3) + parts[1] + parts[2], fields: 3, chars: 0 }
+    return parts[2] === '' ? { code: previous.slice(0, 3) + parts[1], fields: 3, chars: 0 } : undefined
+  }
+  if (kind === 'function' && parts[1] === '' && two(parts[2]) && previous.length >= 5) {
+    return { code: previous.slice(0, 5) + parts[2], fields: 3, chars: 0 }
+  }
+  return undefined
+}

@@ -3,7 +3,7 @@ import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES, THREE_PUBLIC_ROWS } from '..
 import { functionCodes } from '../../catalog/index.ts'
 import { placeOf, type LayoutLine } from '../layout.ts'
 import { normalizeLabel, squeeze } from '../normalize.ts'
-import { codeFromCells, codeFromText, type CodeKind } from './codes.ts'
+import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
 import { fieldsOf, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
@@ -84,9 +84,14 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
   const rows: RawRow[] = []
   let pending: RawRow | undefined
   let afterData = false
+  let lastCode: string | undefined
   for (const line of lines) {
     if (!line.text.trim() || isMeta(line.text)) continue
-    const code = line.cells ? codeFromCells(line.cells.map((c) => c.text), kind) : codeFromText(line.text, kind)
+    const cellTexts = line.cells?.map((c) => c.text)
+    const code = cellTexts
+      ? (codeFromCells(cellTexts, kind) ?? (lastCode ? inheritedCode(cellTexts, lastCode, kind) : undefined))
+      : codeFromText(line.text, kind)
+    if (code) lastCode = code.code
     // The code cells are not amounts.
     const fields = fieldsOf(line, ctx.strictDecimals).filter((f) => !code || f.index === undefined || f.index >= code.fields)
     const texts = fields.filter((f) => f.number === undefined && f.text !== '')

@@ -33,6 +33,7 @@ function isPartHeading(text: string): boolean {
   return /^\s*[#*\s]*第[三四]部分/.test(text)
 }
 
+const CONTINUED = /^\s*(?:续表\s*\d*|表\s*\d+\s*[(（]续[)）])\s*$/
 const PART = /^\s*[#*\s]*第([一二三四五])部分/
 const PART_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 }
 
@@ -77,6 +78,8 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
     const line = lines[i]!
     const text = line.text
     if (text.trim() === '') continue
+    // `续表` (or `表 3（续）`) continues the table above after a page break.
+    if (current && CONTINUED.test(text)) continue
     const partMatch = text.includes('部分') ? PART.exec(text) : null
     if (partMatch) part = PART_NUMBER[partMatch[1]!]!
     const number = matchTableNumber(text)
