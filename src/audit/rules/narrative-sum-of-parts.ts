@@ -15,8 +15,11 @@ interface Group {
   name: string
   total: Term
   parts: Term[]
-  /** The parts may not list everything (具体使用 lists the 项 the writer chose): a shortfall is a warning. */
-  open?: boolean
+  /**
+   * The parts may not list everything (具体使用 lists the 项 the writer chose): amounts may fall short
+   * of the total (a warning) but not exceed it; changes of unlisted items may go either way.
+   */
+  open?: 'amounts' | 'changes' | false
 }
 
 const term = (c: Classified, part: 'amount' | 'change'): Term | undefined => {
@@ -59,7 +62,7 @@ export default defineRule({
     const all = classify(d)
     const first = (role: string): Classified | undefined => all.find((c) => c.role === role)
     const groups: Group[] = []
-    const add = (name: string, totalRole: string, partRoles: string[] | ((c: Classified) => boolean), part: 'amount' | 'change' = 'amount', open = false): void => {
+    const add = (name: string, totalRole: string, partRoles: string[] | ((c: Classified) => boolean), part: 'amount' | 'change' = 'amount', open: Group['open'] = false): void => {
       const totalClaim = first(totalRole)
       const total = totalClaim && term(totalClaim, part)
       if (!total) return
@@ -97,8 +100,14 @@ export default defineRule({
     add('“三公”经费增减', 'three_public.total', tpParts, 'change')
     if (hasVehicles) add('公务用车购置及运行费', 'three_public:vehicles', ['three_public:vehicles.purchase', 'three_public:vehicles.operation'])
     add('委托业务费', 'entrusted.total', (c) => !!c.role?.startsWith('entrusted:'))
-    const isItem = (c: Classified): boolean => !!c.role?.startsWith('general.item:')
-    add('一般公共预算当年拨款具体使用', 'general.total', isItem, 'amount', true)
+    // 具体使用 items: the topmost codes only, should a 款 and its 项 both be listed.
+    const itemCodes = all.filter((c) => c.role?.startsWith('general.item:') && !c.role.startsWith('general.item:name:')).map((c) => c.role!.slice('general.item:'.length))
+    const isItem = (c: Classified): boolean => {
+      if (!c.role?.startsWith('general.item:')) return false
+      const code = c.role.slice('general.item:'.length)
+      return code.startsWith('name:') || !itemCodes.some((o) => o.length < code.length && code.startsWith(o))
+    }
+    add('一般公共预算当年拨款具体使用', 'general.total', isItem, 'amount', 'amounts')
     // The 规模变化 change: 基本支出 + 项目支出 changes of the general budget, else the income line's.
     const gb = first('general.basic')
     const gp = first('general.project')
@@ -112,7 +121,7 @@ export default defineRule({
         const inc = first('income:inc.general')
         if (inc) total = term(inc, 'change')
       }
-      if (total) groups.push({ name: '一般公共预算当年拨款具体使用增减', total, parts: items, open: true })
+      if (total) groups.push({ name: '一般公共预算当年拨款具体使用增减', total, parts: items, open: 'changes' })
     }
     const p = d.procurement
     if (p?.total) {
@@ -147,6 +156,8 @@ export default defineRule({
       const diff = g.total.money.fen - sum
       if (diff === 0) continue
       const rounding = Math.abs(diff) <= g.parts.length * CENT
+      // A list that may be incomplete can fall short of its total, never exceed it.
+      const shortfall = g.open === 'changes' || (g.open === 'amounts' && diff > 0)
       const data = {
         group: g.name,
         parts: g.parts.map((t) => t.subject).join(' + '),
@@ -157,8 +168,8 @@ export default defineRule({
         cents: cents(diff),
       }
       report({
-        messageId: rounding ? 'rounding' : g.open ? 'shortfall' : 'mismatch',
-        ...(rounding ? { severity: 'info' as const } : g.open ? { severity: 'warning' as const } : {}),
+        messageId: rounding ? 'rounding' : shortfall ? 'shortfall' : 'mismatch',
+        ...(rounding ? { severity: 'info' as const } : shortfall ? { severity: 'warning' as const } : {}),
         data,
         place: g.total.place,
         path: g.total.path,

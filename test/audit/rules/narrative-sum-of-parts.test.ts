@@ -52,6 +52,16 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'shortfall', line: 494, severity: 'warning' }],
     },
     {
+      name: 'seed 003 行政运行 812.15 → 912.15 (l.508): the 具体使用 项 exceed 一般公共预算拨款合计 (l.492)',
+      doc: mutateMoney(s003, claimIndex(s003, 508, '行政运行'), 'amount', 100),
+      errors: [{ messageId: 'mismatch', line: 492, severity: 'error' }],
+    },
+    {
+      name: 'seed 003 行政运行 812.15 → 712.15 (l.508): the listed 项 fall short (warning: the list may be incomplete)',
+      doc: mutateMoney(s003, claimIndex(s003, 508, '行政运行'), 'amount', -100),
+      errors: [{ messageId: 'shortfall', line: 492, severity: 'warning' }],
+    },
+    {
       name: 'seed 003 政府采购服务 87.62 → 88.62 (l.596)',
       doc: edit(s003, (d) => {
         const m = d.procurement!.services!
