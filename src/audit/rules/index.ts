@@ -13,6 +13,7 @@ import crossFundTablesVsFiscalSummary from './cross-fund-tables-vs-fiscal-summar
 import crossGeneralBasicVsGeneralExpenditure from './cross-general-basic-vs-general-expenditure.ts'
 import crossGeneralProjectVsGeneralExpenditure from './cross-general-project-vs-general-expenditure.ts'
 import crossSummaryVsExpenditure from './cross-summary-vs-expenditure.ts'
+import crossSummaryVsFiscalSummary from './cross-summary-vs-fiscal-summary.ts'
 import crossSummaryVsIncome from './cross-summary-vs-income.ts'
 import crossThreePublicVsEconomic from './cross-three-public-vs-economic.ts'
 import narrativeAmount from './narrative-amount.ts'
@@ -52,6 +53,7 @@ export const rules: readonly Rule<string>[] = [
   crossGeneralBasicVsGeneralExpenditure,
   crossGeneralProjectVsGeneralExpenditure,
   crossSummaryVsExpenditure,
+  crossSummaryVsFiscalSummary,
   crossSummaryVsIncome,
   crossThreePublicVsEconomic,
   narrativeAmount,
