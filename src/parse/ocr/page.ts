@@ -1,6 +1,6 @@
 import { findGrids } from '../pdf/grid.ts'
 import { pageLines, type PdfLine } from '../pdf/layout.ts'
-import { pageRows } from '../pdf/lines.ts'
+import { pageRows, type Row } from '../pdf/lines.ts'
 import type { Bitmap } from './bitmap.ts'
 import { despeckle } from './despeckle.ts'
 import { rotate, skewAngle, unrotateBox } from './deskew.ts'
@@ -52,13 +52,17 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
   const angle = skewAngle(image)
   const level = rotate(image, angle)
   const unit = at.dpi / 300
-  const clean = despeckle(level, Math.round(6 * unit * unit), Math.max(2, Math.round(12 * unit)))
+  // Blobs up to 30 px at 300 dpi (a dot of 0.5 mm) with nothing within 12 px (1 mm) are dust; a decimal
+  // point is as small but always within a millimetre of its digits.
+  const clean = despeckle(level, Math.round(30 * unit * unit), Math.max(2, Math.round(12 * unit)))
   const pixelRules = findRules(clean, ruleOptions(at.dpi))
   const bare = eraseRules(clean, pixelRules)
   const ocr = await engine.recognize(bare, { mode: 'page' })
   const words = toPdfWords(ocr, at.scale)
   const grids = findGrids(toPoints(pixelRules, at.scale))
-  const rows = pageRows(words, grids)
+  // pageRows is gaining a carried unruled table (`{ rows, carry }`) while this is written; take the rows either way.
+  const paged = pageRows(words, grids) as unknown as Row[] | { rows: Row[] }
+  const rows = Array.isArray(paged) ? paged : paged.rows
   const confidences = await recheckCells(engine, bare, at.scale, rows, words, LOW_CONFIDENCE - 0.01)
   const lines = pageLines(at.file, at.page, rows, at.firstLine)
   const w = image.width / at.scale

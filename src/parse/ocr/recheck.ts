@@ -1,13 +1,19 @@
 import type { Row, RowCell } from '../pdf/lines.ts'
 import { crop, inkIn, INK, type Bitmap } from './bitmap.ts'
 import type { OcrEngine, OcrWord } from './engine.ts'
+import { correct, isWord } from './lexicon.ts'
 import type { ScannedWord } from './words.ts'
 
-/** A cell that should hold a number: digits and separators only. */
-const NUMERIC = /^[\d,.\-%]+$/
+/** A cell that should hold a number: digits and separators only (`:` and `;` are points with a speck on them: `6:20`). */
+const NUMERIC = /^[\d,.\-%:;]+$/
 /** A well-formed number as printed in the tables: grouped or plain, optional decimals, `-` for zero. */
 const WELL_FORMED = /^(?:-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|-)$/
 const CJK = /[\u3400-\u9fff]/
+/** Marks OCR leaves at the ends of a number cell (quotes, rule remnants, a speck read as a point): all but digits, a sign, a percent and ideographs. */
+const EDGE = /^[^\d\-\u3400-\u9fff]+|[^\d%\u3400-\u9fff]+$/g
+/** A number reading without separators at its ends (a speck beside a number reads as `.` or `,`). */
+const trimmed = ([text, conf]: [string, number]): [string, number] => [text === '-' ? text : text.replace(/^[.,]+|[.,]+$/g, ''), conf]
+
 /** Text cells the page reading is less sure of than this are read again on their own. */
 const SURE = 0.9
 /** Number cells read in one image at most (a page of a budget table has 50 to 150). */
@@ -18,7 +24,7 @@ const BATCH = 80
  * reading (Chinese model, whole lines of the table at once) gets digits of thin Latin fonts
  * wrong, so every cell that holds a number is cut out and read twice by the number reader
  * (English model, digits and separators only): as it is and emboldened. Two equal, well-formed
- * readings give the number, as sure as the less sure of them; two different readings keep the
+ * readings give the number, as sure as the surer of them; two different readings keep the
  * better-formed one and mark the cell unsure (at most `doubt`), so a number read two ways never
  * passes as certain. A ruled cell with ink but no text (the page reading sometimes drops a short
  * code such as `201` entirely) is read on its own first.
@@ -40,7 +46,7 @@ export async function recheckCells(
   doubt: number,
 ): Promise<number[][]> {
   const confs: number[][] = []
-  type Item = { cell: RowCell; r: number; c: number; image: Bitmap }
+  type Item = { cell: RowCell; r: number; c: number; image: Bitmap; code?: string }
   const numbers: Item[] = []
   const lost: Item[] = []
   const unsure: Item[] = []
@@ -49,7 +55,8 @@ export async function recheckCells(
     for (const [c, cell] of row.cells.entries()) {
       const inside = cell.covered ? [] : wordsIn(cell, words)
       const text = cell.text.replace(/\s+/g, '')
-      let conf = inside.length === 0 ? 1 : Math.min(...inside.map((w) => w.confidence))
+      const core = text.replace(EDGE, '')
+      const conf = inside.length === 0 ? 1 : Math.min(...inside.map((w) => w.confidence))
       confs[r]!.push(conf)
       if (cell.covered) continue
       if (text === '') {
@@ -58,22 +65,39 @@ export async function recheckCells(
         // An empty ruled cell with more ink than a few specks (a fiftieth of its height squared; a digit has over twice that).
         if (row.grid !== undefined && inkIn(image, x0 + 2, y0 + 2, x1 - 2, y1 - 2) >= 0.02 * h * h)
           lost.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
-      } else if (NUMERIC.test(text) && /\d/.test(text)) numbers.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+      } else if (NUMERIC.test(core) && /\d/.test(core)) numbers.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
       // Digits mixed with letters or symbols (`1O1`, `3l.2`) are never a clean reading.
       else if (!CJK.test(text) && /\d/.test(text)) confs[r]![c] = Math.min(conf, doubt)
-      else if (row.grid !== undefined && conf < SURE) unsure.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+      else {
+        if (row.grid !== undefined && conf < SURE) unsure.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+        // A code printed in the cell of its name (`201 一般公共服务支出`): the code word goes to the number reader too.
+        const sorted = [...inside].sort((a, b) => a.x0 - b.x0)
+        const first = sorted[0]
+        if (first && !CJK.test(first.text) && (first.text.match(/\d/g)?.length ?? 0) >= 2 && cell.text.trimStart().startsWith(first.text)) {
+          const [, y0, , y1] = cell.box.map((v) => v * scale) as [number, number, number, number]
+          const h = Math.min(y1 - y0, first.size * scale * 1.6)
+          const cy = ((first.y0 + first.y1) / 2) * scale
+          const pad = 0.3 * h
+          // Never into the next word: the number reader reads half an ideograph as a digit (202 外交支出 → 2024).
+          const right = Math.min(first.x1 * scale + pad, (sorted[1]?.x0 ?? Infinity) * scale - 1)
+          const part = crop(image, first.x0 * scale - pad, cy - h / 2, right, cy + h / 2, Math.round(pad))
+          numbers.push({ cell, r, c, image: part, code: first.text })
+        }
+      }
     }
   }
   // Ruled text cells the page reading was unsure of (headers wrapped over two or three lines
   // come out with doubled characters: 财财政政拔拨款款收入), read on their own; the surer reading wins.
   for (let i = 0; i < unsure.length; i += BATCH) {
     const batch = unsure.slice(i, i + BATCH)
-    const read = await readStack(engine, batch.map((n) => n.image), 'lines')
+    const plain = await readStack(engine, batch.map((n) => n.image), 'lines')
+    const bold = await readStack(engine, batch.map((n) => embolden(n.image)), 'lines')
     batch.forEach((n, k) => {
-      const [text, conf] = read[k]!
-      if (text === '' || conf <= confs[n.r]![n.c]!) return
-      n.cell.text = text
-      confs[n.r]![n.c] = conf
+      // A reading that is a word of the lexicon wins; otherwise the surest of the three.
+      const readings: [string, number][] = [[n.cell.text, confs[n.r]![n.c]!], plain[k]!, bold[k]!]
+      const best = readings.find(([t]) => t !== '' && isWord(t)) ?? readings.reduce((a, b) => (b[0] !== '' && b[1] > a[1] ? b : a))
+      n.cell.text = best[0]
+      confs[n.r]![n.c] = isWord(best[0]) ? Math.max(best[1], doubt + 0.01) : best[1]
     })
   }
   // Cells the page reading lost, read on their own (as Chinese text); the numbers among them join the number cells.
@@ -82,25 +106,37 @@ export async function recheckCells(
     const read = await readStack(engine, batch.map((n) => n.image), 'lines')
     batch.forEach((n, k) => {
       const [text, conf] = read[k]!
+      // Ink that reads as nothing may be a number the page lost: the empty cell is flagged.
+      confs[n.r]![n.c] = Math.min(doubt, conf)
       if (text === '') return
       n.cell.text = text
       confs[n.r]![n.c] = Math.min(doubt, conf)
-      if (NUMERIC.test(text) && /\d/.test(text)) numbers.push(n)
+      const core = text.replace(EDGE, '')
+      if (NUMERIC.test(core) && /\d/.test(core)) numbers.push(n)
     })
   }
   for (let i = 0; i < numbers.length; i += BATCH) {
     const batch = numbers.slice(i, i + BATCH)
-    const plain = await readStack(engine, batch.map((n) => n.image), 'numbers')
-    const bold = await readStack(engine, batch.map((n) => embolden(n.image)), 'numbers')
+    const clean = batch.map((n) => onlyDigitInk(n.image))
+    const plain = await readStack(engine, clean, 'numbers')
+    const bold = await readStack(engine, clean.map(embolden), 'numbers')
     batch.forEach((n, k) => {
-      const [ta, ca] = plain[k]!
-      const [tb, cb] = bold[k]!
-      const text = n.cell.text.replace(/\s+/g, '')
+      const [ta, ca] = trimmed(plain[k]!)
+      const [tb, cb] = trimmed(bold[k]!)
+      if (n.code !== undefined) {
+        // The code of a name cell (3, 5 or 7 digits): replaced when both readings agree, else the cell is unsure.
+        if (ta === tb && /^(\d{3}|\d{5}|\d{7})$/.test(ta) && Math.abs(ta.length - n.code.length) <= 1) n.cell.text = ta + n.cell.text.trimStart().slice(n.code.length)
+        else confs[n.r]![n.c] = Math.min(confs[n.r]![n.c]!, doubt)
+        return
+      }
+      const text = n.cell.text.replace(/\s+/g, '').replace(EDGE, '')
       const okA = WELL_FORMED.test(ta)
       const okB = WELL_FORMED.test(tb)
       if (ta === tb && okA) {
+        // Two readings of differently prepared pixels that agree: the emboldened one is often
+        // unsure of a scan whose strokes are thick already (201 at 0.96 and 0.07, 001-scanned.pdf page 7).
         n.cell.text = ta
-        confs[n.r]![n.c] = Math.min(ca, cb)
+        confs[n.r]![n.c] = Math.max(ca, cb)
         return
       }
       const pick = okA && (!okB || ca >= cb) ? ta : okB ? tb : WELL_FORMED.test(text) ? text : ta || tb || text
@@ -108,6 +144,23 @@ export async function recheckCells(
       confs[n.r]![n.c] = Math.min(doubt, pick === ta ? ca : pick === tb ? cb : confs[n.r]![n.c]!)
     })
   }
+  // Specks read as punctuation: a cell of marks alone is empty, and Chinese text has no ASCII
+  // marks between its characters (机关事业单位基本养老保险.缴费支出); a lone `-` is a zero and stays.
+  for (const row of rows)
+    for (const cell of row.cells) {
+      if (/^[.,'`|_~:;"“”‘’。、·\s]+$/.test(cell.text)) cell.text = ''
+      else if (CJK.test(cell.text)) cell.text = cell.text.replace(/(?<=[\u3400-\u9fff])[.,'`|_~;"“”‘’·]+(?=[\u3400-\u9fff])/g, '')
+    }
+  // Unsure headers and labels put right from the lexicon of budget tables (lexicon.ts): as sure
+  // as the least sure unflagged cell, since a word of the lexicon is a reading that makes sense.
+  for (const [r, row] of rows.entries())
+    for (const [c, cell] of row.cells.entries()) {
+      if (cell.covered || confs[r]![c]! >= SURE || !CJK.test(cell.text)) continue
+      const fixed = correct(cell.text)
+      if (fixed === undefined) continue
+      cell.text = fixed
+      confs[r]![c] = Math.max(confs[r]![c]!, doubt + 0.01)
+    }
   return confs
 }
 
@@ -115,7 +168,9 @@ export async function recheckCells(
 function cellImage(image: Bitmap, scale: number, row: Row, cell: RowCell): Bitmap {
   const [x0, y0, x1, y1] = cell.box.map((v) => v * scale) as [number, number, number, number]
   const h = y1 - y0
-  const grow = row.grid === undefined ? 0.15 * h : -2
+  // Ruled cells lose a margin of a twelfth of their height: what is left of a rule the eraser
+  // missed (a grey, slightly slanted edge) reads as 一 or |, and turned 合计 into 一吊计| (001-scanned.pdf page 4).
+  const grow = row.grid === undefined ? 0.15 * h : -Math.max(2, h / 12)
   return crop(image, x0 - grow, y0 - grow, x1 + grow, y1 + grow, Math.round(0.3 * h))
 }
 
@@ -146,6 +201,61 @@ async function readStack(engine: OcrEngine, cells: Bitmap[], mode: 'lines' | 'nu
   }
   // Words come in reading order (a cell's lines top to bottom), which is the order to join them in.
   return per.map((ws) => [joined(ws), least(ws)])
+}
+
+/**
+ * A number cell without the specks around its number. The number reader allows only digits and
+ * separators, so it reads any mark as one of them: a speck left of `326.72` came back as `1326.72`,
+ * twice, with full confidence. Marks much lower than the digits (under a third of the tallest
+ * blob) are kept only where a decimal point or a thousands comma can be: between the first and
+ * last digit, in the lower half of the line, and a flat dash (a minus sign).
+ */
+export function onlyDigitInk(bitmap: Bitmap): Bitmap {
+  const { width, height, data } = bitmap
+  const seen = new Uint8Array(width * height)
+  const blobs: { pixels: number[]; x0: number; x1: number; y0: number; y1: number }[] = []
+  for (let start = 0; start < data.length; start++) {
+    if (seen[start] || data[start]! >= INK) continue
+    const blob = { pixels: [] as number[], x0: width, x1: 0, y0: height, y1: 0 }
+    const stack = [start]
+    seen[start] = 1
+    while (stack.length) {
+      const p = stack.pop()!
+      blob.pixels.push(p)
+      const x = p % width
+      const y = (p - x) / width
+      blob.x0 = Math.min(blob.x0, x)
+      blob.x1 = Math.max(blob.x1, x)
+      blob.y0 = Math.min(blob.y0, y)
+      blob.y1 = Math.max(blob.y1, y)
+      for (const q of [p - 1, p + 1, p - width, p + width, p - width - 1, p - width + 1, p + width - 1, p + width + 1]) {
+        if (q < 0 || q >= data.length || seen[q] || data[q]! >= INK) continue
+        if (Math.abs((q % width) - x) > 1) continue
+        seen[q] = 1
+        stack.push(q)
+      }
+    }
+    blobs.push(blob)
+  }
+  const tall = Math.max(0, ...blobs.map((b) => b.y1 - b.y0 + 1))
+  const digits = blobs.filter((b) => b.y1 - b.y0 + 1 >= tall / 3)
+  if (digits.length === 0) return bitmap
+  const left = Math.min(...digits.map((b) => b.x0))
+  const right = Math.max(...digits.map((b) => b.x1))
+  const top = Math.min(...digits.map((b) => b.y0))
+  const bottom = Math.max(...digits.map((b) => b.y1))
+  const out = new Uint8Array(data)
+  for (const b of blobs) {
+    if (b.y1 - b.y0 + 1 >= tall / 3) continue
+    const cx = (b.x0 + b.x1) / 2
+    const cy = (b.y0 + b.y1) / 2
+    const separator = cx > left && cx < right && cy > (top + bottom) / 2 && cy <= bottom + tall / 4
+    // A minus sign: a flat dash at mid-height (specks are round).
+    const w = b.x1 - b.x0 + 1
+    const minus = w >= 2 * (b.y1 - b.y0 + 1) && w >= tall / 3 && cy > top && cy < bottom
+    if (!separator && !minus) for (let y = Math.max(0, b.y0 - 1); y <= Math.min(height - 1, b.y1 + 1); y++) for (let x = Math.max(0, b.x0 - 1); x <= Math.min(width - 1, b.x1 + 1); x++) out[y * width + x] = 255
+  }
+  return { width, height, data: out }
 }
 
 /** The words' text run together (a cell is one line; spaces inside numbers are OCR artefacts). */

@@ -1,5 +1,5 @@
 import type { Rule } from '../pdf/ruling.ts'
-import { INK, type Bitmap } from './bitmap.ts'
+import type { Bitmap } from './bitmap.ts'
 
 /** A table rule found in a page image, in pixels: the `Rule` of the PDF reader plus its stroke. */
 export interface PixelRule extends Rule {
@@ -18,6 +18,13 @@ export interface RuleOptions {
   maxGap: number
 }
 
+/**
+ * How much darker than the paper a pixel of a rule may be. Thin rules come out grey, not black:
+ * a one-pixel line of a 200 dpi bilevel scan drawn at 300 dpi is smoothed to greys of 170–200
+ * (001-scanned.pdf), which a text threshold misses, splitting one table into two grids.
+ */
+const RULE_CONTRAST = 40
+
 /** Rule options for an image of `dpi` dots per inch. */
 export function ruleOptions(dpi: number): RuleOptions {
   return { minLength: Math.round(0.3 * dpi), maxThickness: Math.max(3, Math.round(0.035 * dpi)), maxGap: Math.max(1, Math.round(0.01 * dpi)) }
@@ -30,10 +37,27 @@ export function ruleOptions(dpi: number): RuleOptions {
  * (`findGrids`) can rebuild the cells from it. Expects a level page (see deskew.ts).
  */
 export function findRules(bitmap: Bitmap, options: RuleOptions): PixelRule[] {
-  return [...strokes(bitmap, 'h', options), ...strokes(bitmap, 'v', options)]
+  const dark = paper(bitmap) - RULE_CONTRAST
+  return [...strokes(bitmap, 'h', options, dark), ...strokes(bitmap, 'v', options, dark)]
 }
 
-function strokes(bitmap: Bitmap, dir: 'h' | 'v', opt: RuleOptions): PixelRule[] {
+/** The grey of the paper: the brightness most pixels are at least as dark as (the 90th percentile of a sample). */
+export function paper(bitmap: Bitmap): number {
+  const counts = new Uint32Array(256)
+  let n = 0
+  for (let i = 0; i < bitmap.data.length; i += 7) {
+    counts[bitmap.data[i]!]!++
+    n++
+  }
+  let seen = 0
+  for (let v = 0; v < 256; v++) {
+    seen += counts[v]!
+    if (seen >= 0.9 * n) return v
+  }
+  return 255
+}
+
+function strokes(bitmap: Bitmap, dir: 'h' | 'v', opt: RuleOptions, dark: number): PixelRule[] {
   const { width, height, data } = bitmap
   const lines = dir === 'h' ? height : width
   const length = dir === 'h' ? width : height
@@ -49,7 +73,7 @@ function strokes(bitmap: Bitmap, dir: 'h' | 'v', opt: RuleOptions): PixelRule[] 
     let start = -1
     let last = -1
     for (let i = 0; i < length; i++) {
-      if (data[base + i * stride]! < INK) {
+      if (data[base + i * stride]! < dark) {
         if (start < 0 || i - last - 1 > opt.maxGap) {
           if (start >= 0 && last - start + 1 >= opt.minLength) runs.push([start, last])
           start = i
@@ -79,15 +103,15 @@ function strokes(bitmap: Bitmap, dir: 'h' | 'v', opt: RuleOptions): PixelRule[] 
 }
 
 /**
- * A copy of the page with the rules painted over in white (one pixel of margin for the
+ * A copy of the page with the rules painted over in white (two pixels of margin for the
  * anti-aliased edge), so that the recogniser does not read cell borders as `|`, `丨` or `1`.
  */
 export function eraseRules(bitmap: Bitmap, rules: PixelRule[]): Bitmap {
   const { width, height } = bitmap
   const data = new Uint8Array(bitmap.data)
   for (const r of rules) {
-    const a = Math.max(0, r.lo - 1)
-    const b = r.hi + 1
+    const a = Math.max(0, r.lo - 2)
+    const b = r.hi + 2
     for (let l = a; l <= b; l++) {
       for (let i = Math.max(0, Math.floor(r.from)); i < Math.ceil(r.to); i++) {
         if (r.dir === 'h' && l < height && i < width) data[l * width + i] = 255

@@ -1,0 +1,6 @@
+export { isImage } from './bitmap.ts'
+export { createOcrEngine, type OcrEngine } from './engine.ts'
+export { ImageError, readImage, type ImageRead } from './image.ts'
+export type { OcrOptions } from './options.ts'
+export { LOW_CONFIDENCE } from './page.ts'
+export { readPdfOcr } from './pdf.ts'

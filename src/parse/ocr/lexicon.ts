@@ -1,0 +1,86 @@
+import { functionCodes } from '../../catalog/index.ts'
+import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES, TABLES, THREE_PUBLIC_ROWS } from '../../model/index.ts'
+
+/**
+ * The words a budget table is printed with, for putting right what OCR misread in a header or a
+ * label (`一般公共预霍` → 一般公共预算, `I生健康支出` → 卫生健康支出): the standard tables' titles and
+ * column labels, the income and 三公 lines, and the names of the 支出功能分类 类 (the one catalog
+ * level that is complete, a national standard). Seed-derived 款/项 and economic names are left
+ * out on purpose: the lexicon must not know the documents it is tested on.
+ */
+let words: string[] | undefined
+function lexicon(): string[] {
+  if (words) return words
+  const set = new Set<string>()
+  for (const t of TABLES) {
+    set.add(t.title)
+    for (const a of t.aliases) set.add(a)
+    for (const c of t.columns) for (const l of c.labels) set.add(l)
+  }
+  for (const l of [...SUMMARY_INCOME_LINES, ...FISCAL_INCOME_LINES, ...THREE_PUBLIC_ROWS]) for (const w of l.labels) set.add(w)
+  for (const e of functionCodes().entries) if (e.level === '类') set.add(e.name)
+  // Group headers and captions of the standard templates.
+  for (const w of ['项目', '科目名称', '科目编码', '科目代码', '功能分类科目', '经济分类科目', '单位:万元', '预算数', '收入', '支出', '本年支出合计', '支出总计',
+    '支出预算', '收入预算', '财政拨款收入', '财政拨款支出', '一般公共预算支出', '政府性基金预算支出', '国有资本经营预算支出', '资金来源'])
+    set.add(w)
+  return (words = [...set].filter((w) => w.length >= 2))
+}
+
+/** Whether a reading is a word of the lexicon (ignoring noise at its ends). */
+export function isWord(text: string): boolean {
+  return lexicon().includes(text.replace(EDGE_NOISE, ''))
+}
+
+/** Noise OCR leaves at the ends of a cell: rule remnants, stray marks. */
+const EDGE_NOISE = /^[\s|_\-—–.,:;'"“”‘’`~!。、·丨]+|[\s|_\-—–.,:;'"“”‘’`~!。、·丨]+$/g
+/** A leading `其中:` or list numbering, kept as printed and not matched. */
+const LEAD = /^(其中[:：]?|\d+[.、]|[一二三四五六七八九十]+[、.])/
+
+/**
+ * The lexicon word an unsure reading most likely is: the nearest by edit distance, if it is
+ * within a quarter of the word's length (at least one edit), at most one character longer or
+ * shorter, and strictly nearer than any other word. A leading code (`210 I生健康支出`) and a leading `其中:` are kept and the rest matched.
+ * Undefined when nothing is near enough, or when the reading already is exactly a lexicon word.
+ */
+export function correct(text: string): string | undefined {
+  const m = /^(\d{3,7}\s*)?(.*)$/s.exec(text.trim())!
+  const code = m[1] ?? ''
+  let rest = m[2]!.replace(EDGE_NOISE, '')
+  const lead = LEAD.exec(rest)?.[0] ?? ''
+  // Blanks inside Chinese text are layout, not content (`I 生健康支出`).
+  rest = rest.slice(lead.length).replace(EDGE_NOISE, '').replace(/\s+/g, '')
+  if (rest.length < 2 || !/[\u3400-\u9fff]/.test(rest)) return undefined
+  let best: string | undefined
+  let bestD = Infinity
+  let tie = false
+  for (const w of lexicon()) {
+    // OCR misreads characters far more often than it drops or adds them.
+    if (Math.abs(w.length - rest.length) > 1) continue
+    const d = distance(rest, w, bestD + 1)
+    if (d < bestD) {
+      best = w
+      bestD = d
+      tie = false
+    } else if (d === bestD && w !== best) tie = true
+  }
+  if (best === undefined || tie || bestD > Math.max(1, Math.floor(best.length / 4))) return undefined
+  const fixed = code + lead + best
+  return fixed === text.trim() ? undefined : fixed
+}
+
+/** Levenshtein distance, giving up (returning `limit`) once every path costs at least `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i]
+    let low = i
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      cur.push(v)
+      if (v < low) low = v
+    }
+    if (low >= limit) return limit
+    prev = cur
+  }
+  return prev[b.length]!
+}

@@ -1,0 +1,115 @@
+import type { Diagnostic } from '../../model/index.ts'
+import { readPdf, type PdfLimits, type PdfRead } from '../pdf/index.ts'
+import type { PdfLine } from '../pdf/layout.ts'
+import { defaultLimits, loadPdf } from '../pdf/load.ts'
+import { OPS, type PDFPageProxy } from '../pdf/pdfjs.ts'
+import { INK, type Bitmap } from './bitmap.ts'
+import { ocrDiagnostics } from './diagnostics.ts'
+import { createOcrEngine, type OcrEngine } from './engine.ts'
+import type { OcrOptions } from './options.ts'
+import { readPageImage, type ScannedPage } from './page.ts'
+import { OCR_DPI, renderPage } from './raster.ts'
+import { renumber } from './renumber.ts'
+
+/** A page whose text layer has fewer characters than this (a page number, a stamp's caption) counts as having none. */
+const ALMOST_NO_TEXT = 20
+/** A rendered page with less ink than this share of its pixels is blank. */
+const BLANK = 0.0005
+
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat,
+])
+
+/**
+ * Read a PDF like `readPdf`, and OCR the pages that have no usable text layer: pages with
+ * (almost) no text that paint an image (a scan), pages with no text at all that still show ink
+ * (text drawn as outlines), and pages skipped because their glyphs have no Unicode mapping.
+ * Each such page is rendered at 300 dpi and read by `readPageImage`; its lines replace the page's
+ * text-layer lines, and lines are numbered again across the document. The `parse/pdf-no-text`
+ * and unmapped-glyph errors of those pages give way to a `parse/ocr-page` note and a
+ * `parse/ocr-low-confidence` warning per unsure cell. A PDF with a text layer on every page
+ * costs nothing more than `readPdf` (no second load, no recogniser).
+ */
+export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOptions = {}, limits: Partial<PdfLimits> = {}): Promise<PdfRead> {
+  const read = await readPdf(file, bytes, limits)
+  const chars = new Map<number, number>()
+  for (const line of read.layout.lines) {
+    const n = line.place.page ?? 0
+    chars.set(n, (chars.get(n) ?? 0) + line.text.replace(/\s+/g, '').length)
+  }
+  const skipped = new Set(
+    read.diagnostics.filter((d) => d.ruleId === 'parse/pdf-unmapped-glyphs' && d.severity === 'error').map((d) => d.place?.page ?? 0),
+  )
+  const unreadable = new Set(read.diagnostics.filter((d) => d.ruleId === 'parse/pdf-page-unreadable').map((d) => d.place?.page ?? 0))
+  const candidates: number[] = []
+  for (let n = 1; n <= read.pagesRead; n++) {
+    if (unreadable.has(n)) continue
+    if (skipped.has(n) || (chars.get(n) ?? 0) < ALMOST_NO_TEXT) candidates.push(n)
+  }
+  if (candidates.length === 0) return read
+
+  const dpi = options.dpi ?? OCR_DPI
+  const doc = await loadPdf(file, bytes, { ...defaultLimits, ...limits }, { images: true })
+  let engine: OcrEngine | undefined = options.engine
+  const own = engine === undefined
+  const scanned = new Map<number, ScannedPage>()
+  const notes: Diagnostic[] = []
+  try {
+    for (const n of candidates) {
+      const page = await doc.getPage(n)
+      try {
+        const hasText = (chars.get(n) ?? 0) > 0 && !skipped.has(n)
+        if (hasText && !(await paintsImage(page))) continue
+        const image = await renderPage(page, dpi)
+        if (isBlank(image)) continue
+        engine ??= createOcrEngine()
+        const result = await readPageImage(engine, image, { file, page: n, dpi, scale: dpi / 72, firstLine: 1 })
+        scanned.set(n, result)
+      } catch (e) {
+        notes.push({
+          ruleId: 'parse/ocr-failed',
+          severity: 'error',
+          message: `第 ${n} 页 OCR 识别失败 (page ${n}: OCR failed: ${(e as Error)?.message ?? String(e)})`,
+          place: { file, start: { line: 1, column: 1 }, page: n },
+        })
+      } finally {
+        page.cleanup()
+      }
+    }
+  } finally {
+    await doc.destroy()
+    if (own && engine) await engine.terminate()
+  }
+  if (scanned.size === 0) return { ...read, diagnostics: [...read.diagnostics, ...notes] }
+
+  const lines: PdfLine[] = []
+  for (let n = 1; n <= read.pagesRead; n++) lines.push(...(scanned.get(n)?.lines ?? read.layout.lines.filter((l) => l.place.page === n)))
+  // Lines before the first page (none today) and after the pages read keep their place in the order.
+  lines.push(...read.layout.lines.filter((l) => (l.place.page ?? 0) < 1 || (l.place.page ?? 0) > read.pagesRead))
+  renumber(lines)
+  for (const [n, result] of scanned) notes.push(...ocrDiagnostics(file, n, result))
+  const replaced = (d: Diagnostic) =>
+    (d.ruleId === 'parse/pdf-no-text' || d.ruleId === 'parse/pdf-unmapped-glyphs') && scanned.has(d.place?.page ?? 0)
+  return { ...read, layout: { ...read.layout, lines }, diagnostics: [...read.diagnostics.filter((d) => !replaced(d)), ...notes] }
+}
+
+/** Whether the page paints an image (a scanned page is one image, sometimes a few strips). */
+async function paintsImage(page: PDFPageProxy): Promise<boolean> {
+  const ops = await page.getOperatorList()
+  return ops.fnArray.some((fn) => IMAGE_OPS.has(fn))
+}
+
+/** A page with (almost) no ink. */
+function isBlank(image: Bitmap): boolean {
+  let ink = 0
+  // Every 4th pixel of every 4th row is enough to tell paper from print.
+  for (let y = 0; y < image.height; y += 4)
+    for (let x = 0; x < image.width; x += 4) if (image.data[y * image.width + x]! < INK) ink++
+  return ink < BLANK * (image.width / 4) * (image.height / 4)
+}
