@@ -68,7 +68,10 @@ export function readOffice(file: string, bytes: Uint8Array, limits: Partial<Xlsx
       return readHtml(file, bytes)
     case 'ole': {
       // openZip explains an OLE file: encrypted, or legacy Word or Excel by its streams.
-      const isExcel = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(Buffer.from('Workbook', 'utf16le')) >= 0
+      // Streams name the kind; when they do not (a damaged directory), the file name may.
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      const isWord = buf.indexOf(Buffer.from('WordDocument', 'utf16le')) >= 0
+      const isExcel = !isWord && (buf.indexOf(Buffer.from('Workbook', 'utf16le')) >= 0 || /\.(?:xls[xmb]?|et)$/i.test(file))
       openZip(file, bytes, isExcel ? 'XLSX' : 'DOCX', limits)
       throw new OfficeError(file, 'legacy', 'OLE 复合文档 (OLE compound file)')
     }
