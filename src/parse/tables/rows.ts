@@ -253,7 +253,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       if (f.number !== undefined && !/^2\d\d$/.test(f.text)) continue
       const t = squeeze(f.text)
       const m = /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t)
-      const byName = classNames.get(t) ?? classNames.get(normalizeLabel(t))
+      const byName = classNames.get(t) ?? (/^[一二三四五六七八九十]+、/.test(t) ? classNames.get(normalizeLabel(t)) : undefined)
       const total = /支出总计|支出合计/.exec(t)
       if (m && classCodes.has(m[1]!)) {
         split = i
