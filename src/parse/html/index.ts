@@ -1,4 +1,6 @@
-import { parse, type DefaultTreeAdapterTypes } from 'parse5'
+import { createRequire } from 'node:module'
+import type * as Parse5 from 'parse5'
+import type { DefaultTreeAdapterTypes } from 'parse5'
 import type { Diagnostic, Place } from '../../model/index.ts'
 import type { LayoutLine } from '../layout.ts'
 import { normalizeLine } from '../normalize.ts'
@@ -10,6 +12,10 @@ import { decodeHtml, NotTextError } from './decode-html.ts'
 export { OfficeError, type OfficeProblem } from '../office/error.ts'
 export type { OfficeRead } from '../office/read.ts'
 export { decodeHtml, declaredCharset, type DecodedHtml } from './decode-html.ts'
+
+/** parse5 is loaded on first use: readOffice looks at every input, and text input should not pay for an HTML parser. */
+let parse5: typeof Parse5 | undefined
+const loadParse5 = (): typeof Parse5 => (parse5 ??= createRequire(import.meta.url)('parse5') as typeof Parse5)
 
 type Node = DefaultTreeAdapterTypes.Node
 type Element = DefaultTreeAdapterTypes.Element
@@ -46,7 +52,7 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
   const depth = nestingDepth(text)
   if (depth > MAX_PARSE_DEPTH)
     throw new OfficeError(file, 'too-large', `网页元素嵌套约 ${depth} 层，超过上限 ${MAX_PARSE_DEPTH}，不予读取 (elements nested about ${depth} deep, beyond ${MAX_PARSE_DEPTH})`)
-  const doc = parse(text, { sourceCodeLocationInfo: true })
+  const doc = loadParse5().parse(text, { sourceCodeLocationInfo: true })
   const diagnostics: Diagnostic[] = []
   const lines: LayoutLine[] = []
   const sourcePlace = (loc: { startLine: number; startCol: number; startOffset: number; endLine: number; endCol: number; endOffset: number } | null | undefined): Place | undefined =>
