@@ -176,7 +176,9 @@ export function checkSame(report: (r: Report<SumMessageId>) => void, a: Side, b:
   })
 }
 
-const rank = (s: Side): number => (s.value.partial ? 2 : s.value.stated ? 0 : 1)
+/** Stated first, then a sum with one printed figure (it can be pointed at), then other sums, partial ones last. */
+const rank = (s: Side): number =>
+  s.value.partial ? 3 : s.value.stated ? 0 : s.value.parts.filter((f) => f.cell).length === 1 ? 1 : 2
 
 /** A side made of one stated cell (undefined when the cell is unknown). */
 export function cellSide(table: Table | undefined, rowKey: string, column: string): Side | undefined {

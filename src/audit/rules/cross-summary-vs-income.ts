@@ -40,7 +40,7 @@ export default defineRule({
     summary: '部门收支总体情况表与部门收入总体情况表一致：各类支出 = 收入表该类总计，各项收入 = 收入表该列合计',
     description:
       'Each function class of the summary equals the class total of the income table; each income line equals the total of the income-table column for the same source. ' +
-      'Where a heading line is not printed, its 其中 lines together may not exceed that column.',
+      'Where a heading line is not printed, its 其中 lines stand for it: equal to the column when all are printed, at most the column otherwise.',
     basis: 'rules.md §3 item 3',
   },
   messages: SUM_MESSAGES,
@@ -53,14 +53,15 @@ export default defineRule({
     for (const c of expClasses(summary)) pairs.push([cellSide(summary, `exp.${c}`, 'amount'), codeSide(income, c, 'total')])
     for (const [line, column] of LINES) pairs.push([cellSide(summary, line, 'amount'), columnSide(income, column)])
     checkPairs(report, pairs)
-    // Where a heading line is lost (seed 001 表1 keeps only 其中：一般财力 and 其他收入), its 其中 lines still cannot exceed the column.
+    // Where a heading line is lost (seed 001 表1 keeps only 其中：一般财力 and 其他收入), its 其中 lines stand for it.
     for (const [heading, column, subs] of SUBSETS) {
       if (cellSide(summary, heading, 'amount')) continue
       const whole = columnSide(income, column)
       const parts = subs.map((k) => cellSide(summary, k, 'amount')).filter((s): s is Side => !!s)
       if (!whole || parts.length === 0) continue
       checkSame(report, whole, {
-        value: { parts: parts.map((p) => p.value.stated!), partial: true },
+        // All 其中 lines printed (blank ones are zero): they add up to the lost heading exactly.
+        value: { parts: parts.map((p) => p.value.stated!), partial: parts.length < subs.length },
         where: parts.map((p) => p.where).join(' + '),
         whereEn: parts.map((p) => p.whereEn).join(' + '),
         table: summary,

@@ -21,9 +21,14 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'mismatch', path: ['tables', 'summary', 'rows', 'exp.208', 'amount'] }],
     },
     {
-      name: 'seed 001 其中：其他收入 +1.00 exceeds the 单位资金 column (its heading line is lost)',
+      name: 'seed 001 其中：其他收入 +1.00 against the 单位资金 column (heading line lost, the other 其中 lines printed blank)',
       doc: mutate(seed('001'), ['tables', 'summary', 'rows', 'inc.unit.other', 'amount'], 1),
-      errors: [{ messageId: 'excess', path: ['tables', 'income', 'rows', '2010306', 'unit'] }],
+      errors: [{ messageId: 'mismatch', path: ['tables', 'income', 'rows', '2010306', 'unit'], line: 161 }],
+    },
+    {
+      name: 'seed 001 其中：一般财力 -1.00 against the 一般公共预算 column',
+      doc: mutate(seed('001'), ['tables', 'summary', 'rows', 'inc.general.own', 'amount'], -1),
+      errors: [{ messageId: 'mismatch', path: ['tables', 'summary', 'rows', 'inc.general.own', 'amount'], line: 28 }],
     },
   ],
 })
