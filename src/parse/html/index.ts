@@ -68,10 +68,17 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
   // The line being gathered from inline text, and where its first text is in the source.
   let buf = ''
   let bufPlace: Place | undefined
+  // Text of the line that sits inside in-page links (`<a href="#…">`): a line made only of them is
+  // a table of contents for navigation (LibreOffice's sheet overview, a page's 目录 of anchors),
+  // and its titles would open empty tables ahead of the real ones.
+  let navChars = 0
+  let inNav = 0
   const flush = () => {
     const norm = normalizeLine(buf)
     const trimmed = norm.trim()
-    if (trimmed) {
+    const nav = navChars > 0 && navChars === trimmed.replace(/\s+/g, '').length
+    navChars = 0
+    if (trimmed && !nav) {
       const line = lines.length + 1
       lines.push({ line, text: trimmed, place: bufPlace ?? fallback(line, 0, trimmed.length) })
     }
@@ -99,6 +106,7 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
         return
       }
       const collapsed = value.replace(/[ \t\n\r\f]+/g, ' ')
+      if (inNav > 0) navChars += normalizeLine(collapsed).replace(/\s+/g, '').length
       if (!buf.trim() && collapsed.trim()) bufPlace = sourcePlace(loc)
       if (!(collapsed === ' ' && (buf === '' || buf.endsWith(' ')))) buf += collapsed
       return
@@ -117,7 +125,10 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
     }
     const block = BLOCK.has(el.tagName)
     if (block) flush()
+    const nav = el.tagName === 'a' && el.attrs.some((a) => a.name === 'href' && a.value.startsWith('#'))
+    if (nav) inNav++
     for (const c of el.childNodes) walk(c, pre || el.tagName === 'pre' || el.tagName === 'listing', depth + 1)
+    if (nav) inNav--
     if (block) flush()
   }
 
