@@ -1,4 +1,11 @@
-import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas'
+/**
+ * @napi-rs/canvas, loaded on first use: a native module that costs 100–200 ms to load, which a
+ * PDF with a text layer (read through `readPdfOcr` too) should not pay.
+ */
+let napi: typeof import('@napi-rs/canvas') | undefined
+export async function canvasLib(): Promise<typeof import('@napi-rs/canvas')> {
+  return (napi ??= await import('@napi-rs/canvas'))
+}
 
 /** A greyscale image, one byte per pixel (0 black, 255 white), rows top to bottom. */
 export interface Bitmap {
@@ -35,6 +42,7 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
 
 /** Decode a PNG or JPEG file to greyscale. Throws on bytes that are not a decodable image. */
 export async function decodeImage(bytes: Uint8Array): Promise<Bitmap> {
+  const { createCanvas, loadImage } = await canvasLib()
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   const canvas = createCanvas(image.width, image.height)
   const ctx = canvas.getContext('2d')
@@ -45,7 +53,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<Bitmap> {
 }
 
 /** Encode as PNG (what tesseract.js is given). */
-export function encodePng(bitmap: Bitmap): Buffer {
+export async function encodePng(bitmap: Bitmap): Promise<Buffer> {
+  const { createCanvas, ImageData } = await canvasLib()
   const { width, height, data } = bitmap
   const rgba = new Uint8ClampedArray(width * height * 4)
   for (let i = 0, j = 0; i < data.length; i++, j += 4) {

@@ -114,7 +114,7 @@ async function start(lang: string): Promise<Tesseract> {
         })
         params = psm + whitelist
       }
-      const { data } = await worker.recognize(encodePng(image), {}, { blocks: true, text: false })
+      const { data } = await worker.recognize(await encodePng(image), {}, { blocks: true, text: false })
       if (failure) throw failure instanceof Error ? failure : new Error(String(failure))
       return words(data)
     },

@@ -1,6 +1,5 @@
-import { createCanvas } from '@napi-rs/canvas'
 import type { PDFPageProxy } from '../pdf/pdfjs.ts'
-import { fromRgba, type Bitmap } from './bitmap.ts'
+import { canvasLib, fromRgba, type Bitmap } from './bitmap.ts'
 
 /** Resolution pages are rendered at for OCR: at 150 dpi thousands separators get lost (stack notes §3). */
 export const OCR_DPI = 300
@@ -12,6 +11,7 @@ export const OCR_DPI = 300
  * viewport transform is used, only scaled.
  */
 export async function renderPage(page: PDFPageProxy, dpi = OCR_DPI): Promise<Bitmap> {
+  const { createCanvas } = await canvasLib()
   const viewport = page.getViewport({ scale: dpi / 72 })
   const width = Math.ceil(viewport.width)
   const height = Math.ceil(viewport.height)

@@ -1,7 +1,9 @@
 import type { Row, RowCell } from '../pdf/lines.ts'
-import { crop, inkIn, INK, type Bitmap } from './bitmap.ts'
-import type { OcrEngine, OcrWord } from './engine.ts'
+import { crop, inkIn, type Bitmap } from './bitmap.ts'
+import type { OcrEngine } from './engine.ts'
 import { correct, isWord } from './lexicon.ts'
+import { embolden, onlyDigitInk } from './number-ink.ts'
+import { readStack } from './stack.ts'
 import type { ScannedWord } from './words.ts'
 
 /** A cell that should hold a number: digits and separators only (`:` and `;` are points with a speck on them: `6:20`). */
@@ -172,112 +174,6 @@ function cellImage(image: Bitmap, scale: number, row: Row, cell: RowCell): Bitma
   // missed (a grey, slightly slanted edge) reads as 一 or |, and turned 合计 into 一吊计| (001-scanned.pdf page 4).
   const grow = row.grid === undefined ? 0.15 * h : -Math.max(2, h / 12)
   return crop(image, x0 - grow, y0 - grow, x1 + grow, y1 + grow, Math.round(0.3 * h))
-}
-
-/**
- * Read cells stacked in one image, one per line, left-aligned, with a blank line's
- * height between them; each word goes back to the cell whose band holds its centre.
- * Returns [text, confidence] per cell.
- */
-async function readStack(engine: OcrEngine, cells: Bitmap[], mode: 'lines' | 'numbers'): Promise<[string, number][]> {
-  const gap = Math.max(...cells.map((c) => c.height)) >> 1
-  const width = Math.max(...cells.map((c) => c.width))
-  const tops: number[] = []
-  let height = gap
-  for (const c of cells) {
-    tops.push(height)
-    height += c.height + gap
-  }
-  const data = new Uint8Array(width * height).fill(255)
-  cells.forEach((c, k) => {
-    for (let y = 0; y < c.height; y++) data.set(c.data.subarray(y * c.width, (y + 1) * c.width), (tops[k]! + y) * width)
-  })
-  const words = await engine.recognize({ width, height, data }, { mode })
-  const per: OcrWord[][] = cells.map(() => [])
-  for (const w of words) {
-    const cy = (w.box[1] + w.box[3]) / 2
-    const k = tops.findIndex((t, i) => cy >= t - gap / 2 && cy < t + cells[i]!.height + gap / 2)
-    if (k >= 0) per[k]!.push(w)
-  }
-  // Words come in reading order (a cell's lines top to bottom), which is the order to join them in.
-  return per.map((ws) => [joined(ws), least(ws)])
-}
-
-/**
- * A number cell without the specks around its number. The number reader allows only digits and
- * separators, so it reads any mark as one of them: a speck left of `326.72` came back as `1326.72`,
- * twice, with full confidence. Marks much lower than the digits (under a third of the tallest
- * blob) are kept only where a decimal point or a thousands comma can be: between the first and
- * last digit, in the lower half of the line, and a flat dash (a minus sign).
- */
-export function onlyDigitInk(bitmap: Bitmap): Bitmap {
-  const { width, height, data } = bitmap
-  const seen = new Uint8Array(width * height)
-  const blobs: { pixels: number[]; x0: number; x1: number; y0: number; y1: number }[] = []
-  for (let start = 0; start < data.length; start++) {
-    if (seen[start] || data[start]! >= INK) continue
-    const blob = { pixels: [] as number[], x0: width, x1: 0, y0: height, y1: 0 }
-    const stack = [start]
-    seen[start] = 1
-    while (stack.length) {
-      const p = stack.pop()!
-      blob.pixels.push(p)
-      const x = p % width
-      const y = (p - x) / width
-      blob.x0 = Math.min(blob.x0, x)
-      blob.x1 = Math.max(blob.x1, x)
-      blob.y0 = Math.min(blob.y0, y)
-      blob.y1 = Math.max(blob.y1, y)
-      for (const q of [p - 1, p + 1, p - width, p + width, p - width - 1, p - width + 1, p + width - 1, p + width + 1]) {
-        if (q < 0 || q >= data.length || seen[q] || data[q]! >= INK) continue
-        if (Math.abs((q % width) - x) > 1) continue
-        seen[q] = 1
-        stack.push(q)
-      }
-    }
-    blobs.push(blob)
-  }
-  const tall = Math.max(0, ...blobs.map((b) => b.y1 - b.y0 + 1))
-  const digits = blobs.filter((b) => b.y1 - b.y0 + 1 >= tall / 3)
-  if (digits.length === 0) return bitmap
-  const left = Math.min(...digits.map((b) => b.x0))
-  const right = Math.max(...digits.map((b) => b.x1))
-  const top = Math.min(...digits.map((b) => b.y0))
-  const bottom = Math.max(...digits.map((b) => b.y1))
-  const out = new Uint8Array(data)
-  for (const b of blobs) {
-    if (b.y1 - b.y0 + 1 >= tall / 3) continue
-    const cx = (b.x0 + b.x1) / 2
-    const cy = (b.y0 + b.y1) / 2
-    const separator = cx > left && cx < right && cy > (top + bottom) / 2 && cy <= bottom + tall / 4
-    // A minus sign: a flat dash at mid-height (specks are round).
-    const w = b.x1 - b.x0 + 1
-    const minus = w >= 2 * (b.y1 - b.y0 + 1) && w >= tall / 3 && cy > top && cy < bottom
-    if (!separator && !minus) for (let y = Math.max(0, b.y0 - 1); y <= Math.min(height - 1, b.y1 + 1); y++) for (let x = Math.max(0, b.x0 - 1); x <= Math.min(width - 1, b.x1 + 1); x++) out[y * width + x] = 255
-  }
-  return { width, height, data: out }
-}
-
-/** The words' text run together (a cell is one line; spaces inside numbers are OCR artefacts). */
-const joined = (words: OcrWord[]) => words.map((w) => w.text).join('').replace(/\s+/g, '')
-/** The confidence of the least sure word (0 when nothing was read). */
-const least = (words: OcrWord[]) => (words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence)))
-
-/** Thicken the ink by one pixel (a 3 × 3 minimum): thin strokes read better, and differently. */
-export function embolden(bitmap: Bitmap): Bitmap {
-  const { width, height, data } = bitmap
-  const out = new Uint8Array(data)
-  for (let y = 1; y < height - 1; y++) {
-    for (let x = 1; x < width - 1; x++) {
-      const i = y * width + x
-      if (data[i]! < INK) continue
-      let m = data[i]!
-      for (let dy = -width; dy <= width; dy += width)
-        for (let dx = -1; dx <= 1; dx++) if (data[i + dy + dx]! < m) m = data[i + dy + dx]!
-      out[i] = m
-    }
-  }
-  return { width, height, data: out }
 }
 
 /** The words whose centre lies inside the cell's box. */
