@@ -187,3 +187,19 @@ function scanned(page: Bitmap, angle: number, seed: number): Uint8Array {
   }
   return new Uint8Array(canvas.toBuffer('image/png'))
 }
+
+test('a PDF with a text layer on every page reads exactly as readPdf, and never starts a recogniser', async () => {
+  const file = 'test/fixtures/formats/001.pdf'
+  const bytes = new Uint8Array(readFileSync(file))
+  const unused: OcrEngine = {
+    recognize: () => Promise.reject(new Error('no page of this PDF needs OCR')),
+    terminate: () => Promise.resolve(),
+  }
+  const read = await readPdfOcr(file, bytes, { engine: unused })
+  assert.deepEqual(read, await readPdf(file, bytes))
+})
+
+test('bytes that are not an image are refused with the file named', async () => {
+  await assert.rejects(readImage('x.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), { engine }), /x\.png: 图像无法解码/)
+  await assert.rejects(readImage('x.txt', new TextEncoder().encode('部门预算'), { engine }), /x\.txt: 不是 PNG 或 JPEG/)
+})

@@ -40,16 +40,15 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpeg' | undefined {
   return undefined
 }
 
-/** Decode a PNG or JPEG file to greyscale. Throws on bytes that are not a decodable image. */
-export async function decodeImage(bytes: Uint8Array): Promise<Bitmap> {
-  const { createCanvas, loadImage } = await canvasLib()
-  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-  const canvas = createCanvas(image.width, image.height)
-  const ctx = canvas.getContext('2d')
-  ctx.fillStyle = '#fff'
-  ctx.fillRect(0, 0, image.width, image.height)
-  ctx.drawImage(image, 0, 0)
-  return fromRgba(ctx.getImageData(0, 0, image.width, image.height).data, image.width, image.height)
+/**
+ * Decode a PNG or JPEG file to greyscale, in JavaScript (png.ts, jpeg.ts): @napi-rs/canvas's
+ * decoder crashes the process on a damaged image. Throws on bytes that are not a decodable image.
+ */
+export async function decodeImage(file: string, bytes: Uint8Array): Promise<Bitmap> {
+  const kind = imageKind(bytes)
+  if (kind === 'png') return (await import('./png.ts')).decodePng(bytes)
+  if (kind === 'jpeg') return (await import('./jpeg.ts')).decodeJpeg(file, bytes)
+  throw new Error('not a PNG or JPEG image')
 }
 
 /** Encode as PNG (what tesseract.js is given). */

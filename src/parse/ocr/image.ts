@@ -41,7 +41,7 @@ export async function readImage(file: string, bytes: Uint8Array, options: OcrOpt
   if (!imageKind(bytes)) throw new ImageError(file, '不是 PNG 或 JPEG 图像 (not a PNG or JPEG image)')
   let image
   try {
-    image = await decodeImage(bytes)
+    image = await decodeImage(file, bytes)
   } catch (e) {
     throw new ImageError(file, `图像无法解码 (image cannot be decoded: ${(e as Error)?.message ?? String(e)})`, { cause: e })
   }
