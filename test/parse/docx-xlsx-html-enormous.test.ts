@@ -78,3 +78,10 @@ test('XLSX with 2,000 overlapping whole-sheet merges stays within the merge budg
   assert.equal(partial, true)
   assert.deepEqual(diagnostics.map((d) => d.ruleId), ['parse/xlsx-merge-limit'])
 })
+
+test('XLSX with 200,000 rows in one column is read whole (no argument-spreading limits)', () => {
+  const rows = Array.from({ length: 200_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('')
+  const { layout, diagnostics } = within(30_000, () => readXlsx('tall.xlsx', sheetBook(rows)))
+  assert.equal(layout.lines.length, 200_001) // the 表1 line, then one line per row
+  assert.deepEqual(diagnostics, [])
+})

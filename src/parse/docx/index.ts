@@ -51,7 +51,7 @@ export function readDocx(file: string, bytes: Uint8Array, limits: Partial<ZipLim
         // A table whose cells hold tables only lays out the page: its cells are read as body content.
         for (const tr of ownRows(c)) for (const tc of ownCells(tr)) walk(tc)
       } else if (c.name === 'tbl') {
-        lines.push(...tableLines(tableGrid(c, place, diagnostics, numbering), lines.length + 1))
+        for (const l of tableLines(tableGrid(c, place, diagnostics, numbering), lines.length + 1)) lines.push(l)
       } else if (CONTAINERS.has(c.name)) {
         walk(c.name === 'sdt' ? (child(c, 'sdtContent') ?? c) : c)
       }
@@ -238,7 +238,8 @@ function tableGrid(tbl: XmlElement, place: GridSlot['place'], diagnostics: Diagn
     slots += row.length
     rows.push(row)
   }
-  const width = Math.max(elements(child(tbl, 'tblGrid') ?? { name: '', attrs: {}, children: [] }, 'gridCol').length, ...rows.map((r) => r.length))
+  const gridCols = elements(child(tbl, 'tblGrid') ?? { name: '', attrs: {}, children: [] }, 'gridCol').length
+  const width = Math.min(MAX_COLUMNS, rows.reduce((w, r) => Math.max(w, r.length), gridCols))
   for (const r of rows) while (r.length < width) r.push(empty())
   rows.forEach((row, r) =>
     row.forEach((slot, c) => {

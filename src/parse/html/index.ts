@@ -180,7 +180,7 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
       const place = at ? () => at : fallback
       return Array.from({ length: width }, (_, i): GridSlot => g[i] ?? { text: '', colSpan: 1, place })
     })
-    lines.push(...tableLines(slots, lines.length + 1))
+    for (const l of tableLines(slots, lines.length + 1)) lines.push(l)
   }
 
   walk(doc, false, 0)

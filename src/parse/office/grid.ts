@@ -55,7 +55,7 @@ const TITLE_LIKE = /^(?:附?表\s*[0-9一二三四五六七八九十]+(?:-\d+)?|
  * plain lines, as they would be in a text disclosure. Rows without any text are left out.
  */
 export function tableLines(rows: GridSlot[][], firstLine: number): LayoutLine[] {
-  const width = Math.max(0, ...rows.map((r) => r.length))
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0)
   const out: LayoutLine[] = []
   let inTable = false
   for (const row of rows) {

@@ -66,7 +66,8 @@ export function openZip(file: string, bytes: Uint8Array, kind: OfficeKind, limit
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const entries = readDirectory(file, buf, lim)
   const byName = new Map<string, Entry>()
-  for (const e of entries) byName.set(e.name.toLowerCase(), e)
+  // Some Windows tools write `word\document.xml`; Office reads such packages, so do we.
+  for (const e of entries) byName.set(e.name.replace(/\\/g, '/').toLowerCase(), e)
   let inflated = 0
   const bytesOf = (name: string): Uint8Array | undefined => {
     const e = byName.get(name.replace(/^\//, '').toLowerCase())

@@ -96,8 +96,8 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
     if (texts.size === 0) continue
     let rowsUsed = [...new Set([...texts.values()].map((t) => t.cell.row))].sort((a, b) => a - b)
     let cols = [...new Set([...texts.values()].map((t) => t.cell.col))]
-    const minCol = Math.min(...cols)
-    const maxCol = Math.max(...cols)
+    const minCol = cols.reduce((a, b) => Math.min(a, b))
+    const maxCol = cols.reduce((a, b) => Math.max(a, b))
     cols = []
     for (let c = minCol; c <= maxCol; c++) if (!raw.hiddenCols.has(c)) cols.push(c)
     if (cols.length > lim.maxColumns) {
@@ -160,7 +160,8 @@ export function readXlsx(file: string, bytes: Uint8Array, limits: Partial<XlsxLi
       const line = lines.length + 1
       lines.push({ line, text: title, place: { file, start: { line, column: 1 }, end: { line, column: title.length + 1 }, sheet: name } })
     }
-    lines.push(...tableLines(grid, lines.length + 1))
+    // A loop, not push(...): a sheet can have more rows than a call can take arguments.
+    for (const l of tableLines(grid, lines.length + 1)) lines.push(l)
   }
   return { layout: { file, lines }, diagnostics, partial: isPartial(diagnostics) }
 }
