@@ -85,3 +85,8 @@ test('XLSX with 200,000 rows in one column is read whole (no argument-spreading 
   assert.equal(layout.lines.length, 200_001) // the 表1 line, then one line per row
   assert.deepEqual(diagnostics, [])
 })
+
+test('an HTML file beyond 64 MB is refused before decoding', () => {
+  const big = new Uint8Array(65 * 1024 * 1024).fill(0x20)
+  assert.throws(() => readHtml('big.html', big), /big\.html: 网页 65 MB，超过上限 64 MB/)
+})

@@ -42,6 +42,8 @@ const BLOCK = new Set([
  */
 export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
   if (bytes.length === 0) throw new OfficeError(file, 'empty', '文件为空 (empty file)')
+  if (bytes.length > MAX_BYTES)
+    throw new OfficeError(file, 'too-large', `网页 ${Math.round(bytes.length / 1024 / 1024)} MB，超过上限 ${MAX_BYTES / 1024 / 1024} MB (page beyond ${MAX_BYTES / 1024 / 1024} MB)`)
   let text: string
   try {
     text = decodeHtml(bytes).text
@@ -192,6 +194,8 @@ export function readHtml(file: string, bytes: Uint8Array): OfficeRead {
   return { layout: { file, lines }, diagnostics, partial: isPartial(diagnostics) }
 }
 
+/** A disclosure page is well under 5 MB; the HTML tree takes about ten times the page in memory. */
+const MAX_BYTES = 64 * 1024 * 1024
 /** Elements nested deeper than this are not read (the walks are recursive; no real page nests so deep). */
 const MAX_DEPTH = 256
 /** Columns of one table read at most. */
