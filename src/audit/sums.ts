@@ -1,3 +1,4 @@
+import { functionCodes } from '../catalog/index.ts'
 import type { Row, Table } from '../model/index.ts'
 import { tableSpec } from '../model/tables.ts'
 import type { At, Report } from './define-rule.ts'
@@ -271,8 +272,11 @@ export function checkTwoSided(
   checkSum(report, {
     total,
     parts,
-    // The classes printed are those with figures; a lost line cannot be told from an absent one.
-    partial: true,
+    // Exact only when every function class is printed (the Xinjiang template lists all 30, blank for
+    // none); otherwise an unprinted class cannot be told from a line the layout lost.
+    partial: !functionCodes()
+      .entries.filter((e) => e.level === '类')
+      .every((e) => figure(table, rowOf(table, `exp.${e.code}`), column)),
     what: '各类支出之和',
     whatEn: 'sum of the expenditure classes',
   })

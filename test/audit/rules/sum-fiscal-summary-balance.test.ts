@@ -29,16 +29,16 @@ ruleTester.run(rule, {
       ],
     },
     {
-      name: 'seed 002 exp.210 一般公共预算 +1.00',
+      name: 'seed 002 exp.210 一般公共预算 +1.00 (all 30 classes printed: the class sum is exact)',
       doc: mutate(seed('002'), ['tables', 'fiscal_summary', 'rows', 'exp.210', 'general'], 1),
-      errors: [{ messageId: 'excess', path: at('exp.total', 'general') }],
+      errors: [{ messageId: 'mismatch', path: at('exp.total', 'general') }],
     },
     {
       name: 'seed 003 支出总计 合计 -1.00 against 收入总计',
       doc: mutate(seed('003'), ['tables', 'fiscal_summary', 'rows', 'exp.total', 'total'], -1),
       errors: [
         { messageId: 'mismatch', path: at('inc.total', 'total') },
-        { messageId: 'excess', path: at('exp.total', 'total') },
+        { messageId: 'mismatch', path: at('exp.total', 'total') },
       ],
     },
   ],

@@ -16,9 +16,14 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
-      name: 'seed 002 exp.208 +1.00: classes exceed 支出总计',
-      doc: mutate(seed('002'), ['tables', 'summary', 'rows', 'exp.208', 'amount'], 1),
+      name: 'seed 002 exp.208 +1.00 with a blank class line lost: the class sum is a lower bound',
+      doc: dropRow(mutate(seed('002'), ['tables', 'summary', 'rows', 'exp.208', 'amount'], 1), 'exp.202'),
       errors: [{ messageId: 'excess', path: at('exp.total') }],
+    },
+    {
+      name: 'seed 002 exp.208 +1.00: classes against 支出总计 (all 30 printed)',
+      doc: mutate(seed('002'), ['tables', 'summary', 'rows', 'exp.208', 'amount'], 1),
+      errors: [{ messageId: 'mismatch', path: at('exp.total') }],
     },
     {
       name: 'seed 003 收入总计 +1.00 against 支出总计 and against 本年收入 + 上年结转结余 (printed blank: zero)',
@@ -48,3 +53,10 @@ ruleTester.run(rule, {
     },
   ],
 })
+
+/** A copy of the document without one line of 表1, as if the layout had lost it. */
+function dropRow(d: ReturnType<typeof seed>, key: string): ReturnType<typeof seed> {
+  const table = d.tables.find((t) => t.key === 'summary')!
+  table.rows = table.rows.filter((r) => r.key !== key)
+  return d
+}
