@@ -1,6 +1,6 @@
 import type { Diagnostic, Disclosure } from '../model/index.ts'
 import { placeOf, type Layout } from './layout.ts'
-import { squeeze } from './normalize.ts'
+import { SENTENCE_PUNCTUATION, squeeze } from './normalize.ts'
 import { readNarrative } from './narrative/index.ts'
 import { readTables } from './tables/build.ts'
 
@@ -109,7 +109,7 @@ function checkComplete(layout: Layout, d: Disclosure, diagnostics: Diagnostic[])
   const lastTableLine = Math.max(...d.tables.flatMap((t) => [t.place?.start.line ?? 0, ...t.rows.map((r) => r.place?.start.line ?? 0)]))
   let proseAfter = 0
   for (let i = layout.lines.length - 1; i >= 0 && proseAfter < 3 && layout.lines[i]!.line > lastTableLine; i--) {
-    if (/[，。]/.test(layout.lines[i]!.text)) proseAfter++
+    if (SENTENCE_PUNCTUATION.test(layout.lines[i]!.text)) proseAfter++
   }
   if (proseAfter < 3) {
     d.partial = true

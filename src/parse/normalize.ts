@@ -44,3 +44,9 @@ export function squeeze(text: string): string {
 
 const HAS_SPACE = /\s/
 const SPACES = /\s+/g
+
+/**
+ * Sentence punctuation in a normalised line: `。`, and `,` `;` (the full-width `，；` after
+ * normalisation) where a comma is not a thousands separator (`1,221.42`, OCR `1, 221. 42`).
+ */
+export const SENTENCE_PUNCTUATION = /[。；;]|[，,](?! ?\d)/

@@ -1,5 +1,5 @@
 import type { LayoutLine } from '../layout.ts'
-import { squeeze } from '../normalize.ts'
+import { SENTENCE_PUNCTUATION, squeeze } from '../normalize.ts'
 import { matchTableNumber, matchTitle, titleText, type TitleMatch } from './titles.ts'
 
 /** The lines of one table of 第二部分, before its rows are read. */
@@ -20,7 +20,7 @@ export interface TableRegion {
 /** Prose: a sentence of the narrative, which ends a table. */
 function isProse(text: string): boolean {
   const t = text.trim()
-  if (t.length < 24 || !/[，。；]/.test(t)) return false
+  if (t.length < 24 || !SENTENCE_PUNCTUATION.test(t)) return false
   return !/^(编制部门|单位|备注|注)\s*[:：]/.test(t)
 }
 
@@ -91,10 +91,18 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
       continue
     }
     if (number !== undefined || title) {
-      if (title && current && !current.title && current.lines.filter((l) => l.text.trim()).length <= 2 && current.number !== undefined) {
-        current.title = { ...title, line }
+      // `表 N` then its title, or a title then `表 N` and the title again (a sheet name printed above
+      // the table): one table, as long as nothing tabular came between them.
+      const bare = current !== undefined && current.lines.filter((l) => l.text.trim()).length <= 2 && !current.lines.some((l) => l.cells)
+      if (bare && title && !current!.title && current!.number !== undefined) {
+        current!.title = { ...title, line }
         continue
       }
+      if (bare && number !== undefined && current!.number === undefined && current!.title) {
+        current!.number = number
+        continue
+      }
+      if (bare && title && current!.title?.key === title.key) continue
       close()
       current = { anchor: line, lines: [] }
       if (number !== undefined) current.number = number

@@ -1,5 +1,5 @@
 import { TABLES } from '../../model/tables.ts'
-import { squeeze, normalizeLine } from '../normalize.ts'
+import { SENTENCE_PUNCTUATION, squeeze, normalizeLine } from '../normalize.ts'
 
 /** A table title found on a line. */
 export interface TitleMatch {
@@ -28,7 +28,7 @@ export function matchTitle(line: string): TitleMatch | undefined {
   if (!line.includes('表') || line.length > 120) return undefined
   if (/^\s*(?:[-*+]\s|[一二三四五六七八九十]+、)/.test(line)) return undefined
   const t = titleText(line)
-  if (t.length > 60 || /[，。；]/.test(t)) return undefined
+  if (t.length > 60 || SENTENCE_PUNCTUATION.test(t)) return undefined
   for (const c of CANDIDATES) {
     if (t === c.title) return { key: c.key, title: c.title }
     if (t.endsWith(c.title) && t.length - c.title.length <= 40 && !t.endsWith('为空表')) return { key: c.key, title: c.title }
