@@ -186,3 +186,32 @@ test('a table continued on the next page under its repeated title, or under 续�
     assert.equal(toFacts(d), expectedFacts('003'), marker)
   }
 })
+
+test('a 三公 table printed as one row under its item headers (Shanghai template) keeps every item, 机关运行经费 under a new key', () => {
+  const doc = [
+    '某区某局2026年部门预算',
+    '表7',
+    '某区某局2026年部门“三公”经费和机关运行经费预算表',
+    '编制单位：某区某局\t单位：万元',
+    '合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t机关运行经费',
+    '\t\t\t小计\t购置费\t运行费\t',
+    '12.00\t2.00\t3.00\t7.00\t0.00\t7.00\t50.00',
+    '第三部分 其他相关情况说明',
+    '2026年“三公”经费预算数为 12.00 万元，比上年减少 1.00 万元。其中：因公出国（境）费 2.00 万元，公务接待费 3.00 万元。',
+    '机关运行经费预算数为 50.00 万元，主要用于日常办公。全部按规定使用，厉行节约。',
+  ].join('\n')
+  assert.equal(
+    toFacts(parse('sh3', doc)),
+    [
+      'table,row,column,value',
+      'three_public,total,total,12.00',
+      'three_public,overseas,total,2.00',
+      'three_public,reception,total,3.00',
+      'three_public,vehicles,total,7.00',
+      'three_public,vehicles.purchase,total,0.00',
+      'three_public,vehicles.operation,total,7.00',
+      'three_public,x:机关运行经费,total,50.00',
+      '',
+    ].join('\n'),
+  )
+})

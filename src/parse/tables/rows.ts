@@ -186,6 +186,7 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
   const rows: RawRow[] = []
   let afterData = false
   let threePublicIndex = 0
+  const transposed = new Map<number, { key: string; label: string }>()
   for (const line of lines) {
     if (!line.text.trim() || isMeta(line.text)) continue
     const fields = fieldsOf(line, ctx.strictDecimals)
@@ -207,10 +208,26 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
       else if (ctx.key === 'entrusted') key = isUnitName(label, units) ? `unit:${label}` : `project:${label}`
       else key = `project:${label}`
     }
+    if (!key && hasNumbers && !label && transposed.size) {
+      // One row of figures under a header naming the 三公 items (the Shanghai 部门“三公”经费和机关运行经费预算表).
+      for (const f of fields) {
+        const item = f.index !== undefined ? transposed.get(f.index) : undefined
+        if (f.number === undefined || !item) continue
+        rows.push({
+          key: item.key,
+          label: item.label,
+          place: placeOf(ctx.file, line, f.start, f.end, f.cell),
+          numbers: [{ value: f.number, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell), column: 'total' }],
+        })
+      }
+      afterData = true
+      continue
+    }
     if (!key) {
       if (!hasNumbers && line.cells) {
         if (afterData) header.reset()
         header.add(fields)
+        if (ctx.rows === 'three-public') readTransposedHeader(fields, transposed)
       }
       continue
     }
@@ -222,6 +239,29 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
     afterData = true
   }
   return rows
+}
+
+/** Short header words under 公务用车购置及运行费 in a one-row 三公 table. */
+const VEHICLE_PARTS: Record<string, string> = { 小计: 'vehicles', 购置费: 'vehicles.purchase', 购置: 'vehicles.purchase', 运行费: 'vehicles.operation', 运行维护费: 'vehicles.operation' }
+
+/**
+ * A 三公 table printed as one row: the items are header cells. A header line naming two or more
+ * items maps cell positions to row keys; a header cell naming no item (机关运行经费 beside 三公)
+ * gets an `x:` key of its own.
+ */
+function readTransposedHeader(fields: Field[], transposed: Map<number, { key: string; label: string }>): void {
+  const named = fields.filter((f) => f.index !== undefined && f.text).map((f) => {
+    const label = normalizeLabel(f.text)
+    const row = THREE_PUBLIC_ROWS.find((r) => r.labels.includes(label))
+    return { index: f.index!, label, key: row?.key ?? VEHICLE_PARTS[label] }
+  })
+  // The first header line must name two items; a deeper line (小计/购置费/运行费) refines the one above.
+  const items = named.filter((n) => n.key && n.key !== 'total')
+  if (transposed.size === 0 ? items.length < 2 : items.length === 0) return
+  for (const n of named) {
+    if (/^(项目|单位|金额|预算数|“三公”经费|三公经费)/.test(n.label)) continue
+    transposed.set(n.index, { key: n.key ?? `x:${n.label}`, label: n.label })
+  }
 }
 
 /** A name of an implementing unit rather than a project: one we know, or an organisation's name. */
