@@ -85,6 +85,8 @@ export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseR
   if (!office) return parseText(file, bytes)
   const result = parseLayout(office.layout)
   result.diagnostics.unshift(...office.diagnostics)
+  // A size or depth limit, or a missing sheet, left content out.
+  if (office.partial && result.disclosure) result.disclosure.partial = true
   return result
 }
 
