@@ -101,12 +101,21 @@ export function readTables(
         : ctx.rows === 'three-public' || ctx.rows === 'named'
           ? readNamedRows(ctx, region.lines, units)
           : readCodedRows(ctx, region.lines)
-    for (const row of rows) for (const n of row.numbers) n.fen = fenOf(n.value, unit)
+    for (const row of rows) {
+      for (const n of row.numbers) n.fen = toFen(n.value, unit)
+      // A figure finer than a fen (more than six decimals of 万元) is no amount this model can hold exactly.
+      const bad = row.numbers.filter((n) => n.fen === undefined)
+      for (const n of bad) {
+        diagnostics.push({ ruleId: 'parse/unreadable-number', severity: 'warning', message: `无法精确读取的金额「${n.raw}」，未作为数据`, place: n.place })
+      }
+      if (bad.length) row.numbers = row.numbers.filter((n) => n.fen !== undefined)
+    }
     if (!spec) {
+      const name = region.title?.title ?? region.caption ?? `表 ${region.number ?? '?'}`
       diagnostics.push({
         ruleId: kind === '决算' ? 'parse/final-accounts-table' : 'parse/unknown-table',
         severity: 'info',
-        message: `未识别的表（${region.title?.title ?? `表 ${region.number ?? '?'}`}），按通用表保留`,
+        message: kind === '决算' ? `决算表「${name}」尚无标准键，按通用表保留` : `未识别的表「${name}」，按通用表保留`,
         place: placeOf(file, region.anchor, 0, region.anchor.text.length),
       })
     }
@@ -134,9 +143,6 @@ export function readTables(
   return pending.map((p) => toTable(file, p))
 }
 
-function fenOf(value: string, unit: MoneyUnit): number {
-  return toFen(value, unit) ?? Number.NaN
-}
 
 /** Place the numbers whose column the layout did not give, using the whole document. */
 function resolve(pending: Pending[]): void {
