@@ -6,6 +6,7 @@ import { pageLines, type PdfLine } from './layout.ts'
 import { pageRows, proseOnly } from './lines.ts'
 import { defaultLimits, hasEof, loadPdf, PdfError, pdfFailure, type PdfLimits } from './load.ts'
 import { pageRules, type OperatorList } from './ruling.ts'
+import { pdfThread, type PdfThread } from './thread.ts'
 
 export { PdfError, defaultLimits, type PdfFailure, type PdfLimits } from './load.ts'
 export type { PdfCell, PdfLine } from './layout.ts'
@@ -40,7 +41,41 @@ const UNMAPPED_MIN = 10
  */
 export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfRead> {
   const lim = { ...defaultLimits, ...limits }
-  const doc = await loadPdf(file, bytes, lim)
+  // pdf.js parses in its own thread: a page that never finishes is given up at the deadline and
+  // the thread terminated, and a thread that dies ends this document only (thread.ts).
+  const thread = pdfThread()
+  thread.busy(true)
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeLimit()), lim.maxSeconds * 1000)
+  })
+  timeout.catch(() => {})
+  const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, thread.failed, timeout])
+  try {
+    return await read(file, bytes, lim, thread, guard)
+  } catch (e) {
+    if (e instanceof PdfError) throw e
+    thread.terminate()
+    if (e instanceof TimeLimit)
+      throw new PdfError(file, 'unreadable', `打开 PDF 超过 ${lim.maxSeconds} 秒 (time limit of ${lim.maxSeconds} s reached while opening)`)
+    throw new PdfError(file, 'unreadable', `PDF 解析线程异常终止 (the pdf.js thread died: ${(e as Error).message})`, { cause: e })
+  } finally {
+    clearTimeout(timer)
+    thread.busy(false)
+  }
+}
+
+/** The time limit ran out inside a pdf.js call. */
+class TimeLimit extends Error {}
+
+async function read(
+  file: string,
+  bytes: Uint8Array,
+  lim: PdfLimits,
+  thread: PdfThread,
+  guard: <T>(p: Promise<T>) => Promise<T>,
+): Promise<PdfRead> {
+  const doc = await guard(loadPdf(file, bytes, lim, { worker: thread.pdfWorker }))
   const diagnostics: Diagnostic[] = []
   const lines: PdfLine[] = []
   const pages = doc.numPages
@@ -50,6 +85,8 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
   // Columns of a table without rules that ran to the foot of the last page read.
   let carry: UnruledTable | undefined
   let lastError: unknown
+  // Set when the thread had to go: the document cannot be read further.
+  let stopped = false
   if (!hasEof(bytes))
     diagnostics.push({
       ruleId: 'parse/pdf-truncated',
@@ -80,9 +117,9 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
       const carried = carry
       carry = undefined
       try {
-        const page = await doc.getPage(n)
+        const page = await guard(doc.getPage(n))
         const viewport = page.getViewport({ scale: 1 }).transform as Matrix
-        const content = await page.getTextContent()
+        const content = await guard(page.getTextContent())
         const glyphs = pageWords(content, viewport)
         if (glyphs.glyphs >= UNMAPPED_MIN && glyphs.unmapped > UNMAPPED_SHARE * glyphs.glyphs) {
           diagnostics.push({
@@ -116,24 +153,42 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
         const [x0, , x1] = page.view
         const grids = proseOnly(glyphs.words, (x1 ?? 0) - (x0 ?? 0))
           ? []
-          : findGrids(pageRules((await page.getOperatorList()) as unknown as OperatorList, viewport))
+          : findGrids(pageRules((await guard(page.getOperatorList())) as unknown as OperatorList, viewport))
         const page_ = pageRows(glyphs.words, grids, carried)
         carry = page_.carry
         lines.push(...pageLines(file, n, page_.rows, lines.length + 1))
         page.cleanup()
       } catch (e) {
+        if (e instanceof TimeLimit) {
+          diagnostics.push({
+            ruleId: 'parse/pdf-time-limit',
+            severity: 'warning',
+            message: `读取超过 ${lim.maxSeconds} 秒，第 ${n} 页起未读取 (time limit of ${lim.maxSeconds} s reached in page ${n}; it and later pages were skipped)`,
+            place: at,
+          })
+          pagesRead = n - 1
+          stopped = true
+          thread.terminate()
+          break
+        }
         failed++
         lastError = e
+        if (thread.dead) {
+          // The thread is gone: later pages cannot be read either.
+          pagesRead = n
+          stopped = true
+        }
         diagnostics.push({
           ruleId: 'parse/pdf-page-unreadable',
           severity: 'error',
           message: `第 ${n} 页无法读取 (page ${n} unreadable: ${(e as Error)?.message ?? String(e)})`,
           place: at,
         })
+        if (stopped) break
       }
     }
   } finally {
-    await doc.destroy()
+    if (!stopped) await guard(doc.destroy()).catch(() => {})
   }
   if (pagesRead > 0 && failed === pagesRead) throw pdfFailure(file, lastError)
   return { layout: { file, lines }, diagnostics, pages, pagesRead }

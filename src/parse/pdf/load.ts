@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { getDocument, type PDFDocumentProxy } from './pdfjs.ts'
+import { getDocument, type PDFDocumentProxy, type PDFWorker } from './pdfjs.ts'
 
 /** Why a PDF could not be read at all. */
 export type PdfFailure = 'encrypted' | 'invalid' | 'too-large' | 'unreadable'
@@ -39,9 +39,14 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
  * Open a PDF with pdf.js. Chinese 公文 fonts are often CID fonts that need the packed Adobe
  * CMaps, and unembedded base-14 fonts need the standard font data: without both, pdf.js
  * returns empty or wrong text. Images are not decoded unless `options.images` (for rendering
- * pages to OCR them). Throws PdfError for encrypted, corrupt and oversized files.
+ * pages to OCR them). `options.worker`: the pdf.js thread to parse in. Throws PdfError for encrypted, corrupt and oversized files.
  */
-export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits = defaultLimits, options: { images?: boolean } = {}): Promise<PDFDocumentProxy> {
+export async function loadPdf(
+  file: string,
+  bytes: Uint8Array,
+  limits: PdfLimits = defaultLimits,
+  options: { images?: boolean; worker?: PDFWorker } = {},
+): Promise<PDFDocumentProxy> {
   if (bytes.length > limits.maxBytes)
     throw new PdfError(file, 'too-large', `PDF 文件过大：${bytes.length} 字节，上限 ${limits.maxBytes} (PDF too large)`)
   if (!hasHeader(bytes))
@@ -61,6 +66,8 @@ export async function loadPdf(file: string, bytes: Uint8Array, limits: PdfLimits
     // Rendering a page for OCR (parse/ocr) needs them: `options.images`.
     maxImageSize: options.images ? -1 : 1,
     verbosity: 0,
+    // A pdf.js worker in its own thread (thread.ts); without one, pdf.js runs its worker code on this thread.
+    ...(options.worker ? { worker: options.worker } : {}),
   })
   try {
     return await task.promise
