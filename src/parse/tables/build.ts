@@ -102,7 +102,10 @@ export function readTables(
           ? readNamedRows(ctx, region.lines, units)
           : readCodedRows(ctx, region.lines)
     for (const row of rows) {
-      for (const n of row.numbers) n.fen = toFen(n.value, unit)
+      for (const n of row.numbers) {
+        const fen = toFen(n.value, unit)
+        if (fen !== undefined) n.fen = fen
+      }
       // A figure finer than a fen (more than six decimals of 万元) is no amount this model can hold exactly.
       const bad = row.numbers.filter((n) => n.fen === undefined)
       for (const n of bad) {
