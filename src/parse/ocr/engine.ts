@@ -18,7 +18,13 @@ export interface OcrWord {
 }
 
 /** How to read one image. */
-export type RecognizeOptions =
+export type RecognizeOptions = RecognizeMode & {
+  /** The image's resolution, dots per inch (300 when not given): tesseract sizes text by it. */
+  dpi?: number
+}
+
+/** What is read. */
+export type RecognizeMode =
   /**
    * A whole page in Chinese, laid out by the recogniser (page segmentation mode 3, the only
    * mode that keeps the rows of a ruled table, stack notes §3).
@@ -74,7 +80,7 @@ export function createOcrEngine(): OcrEngine {
     async recognize(image, options) {
       const digits = options.mode === 'number' || options.mode === 'numbers'
       const t = await get(digits ? 'eng' : 'chi_sim')
-      return t.read(image, options.mode === 'page' ? '3' : options.mode === 'numbers' || options.mode === 'lines' ? '6' : '7', digits ? NUMBER_CHARS : '')
+      return t.read(image, options.mode === 'page' ? '3' : options.mode === 'numbers' || options.mode === 'lines' ? '6' : '7', digits ? NUMBER_CHARS : '', options.dpi ?? 300)
     },
     async terminate() {
       const all = [...workers.values()]
@@ -86,7 +92,7 @@ export function createOcrEngine(): OcrEngine {
 
 interface Tesseract {
   worker: Worker
-  read(image: Bitmap, psm: '3' | '6' | '7', whitelist: string): Promise<OcrWord[]>
+  read(image: Bitmap, psm: '3' | '6' | '7', whitelist: string, dpi: number): Promise<OcrWord[]>
 }
 
 async function start(lang: string): Promise<Tesseract> {
@@ -104,15 +110,16 @@ async function start(lang: string): Promise<Tesseract> {
   let params = ''
   return {
     worker,
-    async read(image, psm, whitelist) {
-      if (params !== psm + whitelist) {
+    async read(image, psm, whitelist, dpi) {
+      const wanted = `${psm} ${dpi} ${whitelist}`
+      if (params !== wanted) {
         await worker.setParameters({
           tessedit_pageseg_mode: psm as PSM,
           tessedit_char_whitelist: whitelist,
           preserve_interword_spaces: '1',
-          user_defined_dpi: '300',
+          user_defined_dpi: String(Math.round(dpi)),
         })
-        params = psm + whitelist
+        params = wanted
       }
       const { data } = await worker.recognize(await encodePng(image), {}, { blocks: true, text: false })
       if (failure) throw failure instanceof Error ? failure : new Error(String(failure))

@@ -57,13 +57,13 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
   const clean = despeckle(level, Math.round(30 * unit * unit), Math.max(2, Math.round(12 * unit)))
   const pixelRules = findRules(clean, ruleOptions(at.dpi))
   const bare = eraseRules(clean, pixelRules)
-  const ocr = await engine.recognize(bare, { mode: 'page' })
+  const ocr = await engine.recognize(bare, { mode: 'page', dpi: at.dpi })
   const words = toPdfWords(ocr, at.scale)
   const grids = findGrids(toPoints(pixelRules, at.scale))
   // pageRows is gaining a carried unruled table (`{ rows, carry }`) while this is written; take the rows either way.
   const paged = pageRows(words, grids) as unknown as Row[] | { rows: Row[] }
   const rows = Array.isArray(paged) ? paged : paged.rows
-  const confidences = await recheckCells(engine, bare, at.scale, rows, words, LOW_CONFIDENCE - 0.01)
+  const confidences = await recheckCells(engine, bare, at.scale, rows, words, LOW_CONFIDENCE - 0.01, at.dpi)
   const lines = pageLines(at.file, at.page, rows, at.firstLine)
   const w = image.width / at.scale
   const h = image.height / at.scale

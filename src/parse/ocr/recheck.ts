@@ -46,6 +46,7 @@ export async function recheckCells(
   rows: Row[],
   words: ScannedWord[],
   doubt: number,
+  dpi: number,
 ): Promise<number[][]> {
   const confs: number[][] = []
   type Item = { cell: RowCell; r: number; c: number; image: Bitmap; code?: string }
@@ -92,8 +93,8 @@ export async function recheckCells(
   // come out with doubled characters: 财财政政拔拨款款收入), read on their own; the surer reading wins.
   for (let i = 0; i < unsure.length; i += BATCH) {
     const batch = unsure.slice(i, i + BATCH)
-    const plain = await readStack(engine, batch.map((n) => n.image), 'lines')
-    const bold = await readStack(engine, batch.map((n) => embolden(n.image)), 'lines')
+    const plain = await readStack(engine, batch.map((n) => n.image), 'lines', dpi)
+    const bold = await readStack(engine, batch.map((n) => embolden(n.image)), 'lines', dpi)
     batch.forEach((n, k) => {
       // A reading that is a word of the lexicon wins; otherwise the surest of the three.
       const readings: [string, number][] = [[n.cell.text, confs[n.r]![n.c]!], plain[k]!, bold[k]!]
@@ -105,7 +106,7 @@ export async function recheckCells(
   // Cells the page reading lost, read on their own (as Chinese text); the numbers among them join the number cells.
   for (let i = 0; i < lost.length; i += BATCH) {
     const batch = lost.slice(i, i + BATCH)
-    const read = await readStack(engine, batch.map((n) => n.image), 'lines')
+    const read = await readStack(engine, batch.map((n) => n.image), 'lines', dpi)
     batch.forEach((n, k) => {
       const [text, conf] = read[k]!
       // Ink that reads as nothing may be a number the page lost: the empty cell is flagged.
@@ -120,8 +121,8 @@ export async function recheckCells(
   for (let i = 0; i < numbers.length; i += BATCH) {
     const batch = numbers.slice(i, i + BATCH)
     const clean = batch.map((n) => onlyDigitInk(n.image))
-    const plain = await readStack(engine, clean, 'numbers')
-    const bold = await readStack(engine, clean.map(embolden), 'numbers')
+    const plain = await readStack(engine, clean, 'numbers', dpi)
+    const bold = await readStack(engine, clean.map(embolden), 'numbers', dpi)
     batch.forEach((n, k) => {
       const [ta, ca] = trimmed(plain[k]!)
       const [tb, cb] = trimmed(bold[k]!)

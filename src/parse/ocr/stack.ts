@@ -6,7 +6,7 @@ import type { OcrEngine, OcrWord } from './engine.ts'
  * height between them; each word goes back to the cell whose band holds its centre.
  * Returns [text, confidence] per cell.
  */
-export async function readStack(engine: OcrEngine, cells: Bitmap[], mode: 'lines' | 'numbers'): Promise<[string, number][]> {
+export async function readStack(engine: OcrEngine, cells: Bitmap[], mode: 'lines' | 'numbers', dpi: number): Promise<[string, number][]> {
   const gap = Math.max(...cells.map((c) => c.height)) >> 1
   const width = Math.max(...cells.map((c) => c.width))
   const tops: number[] = []
@@ -19,7 +19,7 @@ export async function readStack(engine: OcrEngine, cells: Bitmap[], mode: 'lines
   cells.forEach((c, k) => {
     for (let y = 0; y < c.height; y++) data.set(c.data.subarray(y * c.width, (y + 1) * c.width), (tops[k]! + y) * width)
   })
-  const words = await engine.recognize({ width, height, data }, { mode })
+  const words = await engine.recognize({ width, height, data }, { mode, dpi })
   const per: OcrWord[][] = cells.map(() => [])
   for (const w of words) {
     const cy = (w.box[1] + w.box[3]) / 2
