@@ -49,8 +49,11 @@ export default defineRule({
       }
       const catalog = catalogOf(p.kind)
       if (catalog.get(p.code)) continue
-      if (p.kind === 'function' && catalog.complete(level)) report({ messageId: 'unknownClass', data, at, actual: p.code })
-      else report({ messageId: 'unknownPartial', severity: 'warning', data, at, actual: p.code })
+      // The class list is complete, so a 款 or 项 under a class that does not exist is wrong too.
+      const cls = p.code.slice(0, 3)
+      if (p.kind === 'function' && catalog.complete('类') && !catalog.get(cls)) {
+        report({ messageId: 'unknownClass', data: { ...data, code: cls }, at, actual: p.code })
+      } else report({ messageId: 'unknownPartial', severity: 'warning', data, at, actual: p.code })
     }
   },
 })

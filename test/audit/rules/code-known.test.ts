@@ -16,6 +16,11 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'unknownPartial', severity: 'warning', path: ['tables', 'expenditure', 'rows', '2010358'] }],
     },
     {
+      name: 'seed 003 表2 款 21011 printed as 21811: its class 218 does not exist (error, not a catalog gap)',
+      doc: recode(seed('003'), 'income', '21011', '21811'),
+      errors: [{ messageId: 'unknownClass', severity: 'error', path: ['tables', 'income', 'rows', '21811'] }],
+    },
+    {
       name: 'seed 001 summary exp.221 printed as exp.226',
       doc: recode(seed('001'), 'summary', 'exp.221', 'exp.226'),
       errors: [{ messageId: 'unknownClass', path: ['tables', 'summary', 'rows', 'exp.226'] }],
