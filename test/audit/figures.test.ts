@@ -61,3 +61,18 @@ test('a fixed line printed blank is zero; a line the layout lost is unknown', ()
   assert.equal(rowOf(lost, 'inc.current'), undefined)
   assert.equal(figure(lost, rowOf(lost, 'inc.current'), 'amount'), undefined)
 })
+
+test('a table printed in 元 is checked to the 元; against a 万元 table, to the 0.01 万元', () => {
+  const d = seed('002')
+  const basic = tableOf(d, 'general_basic')!
+  basic.unit = '元'
+  for (const row of basic.rows) for (const c of row.cells) c.raw = String(c.fen / 100) // 27.38 万元 printed as 273800
+  assert.deepEqual(serious(d), [])
+  // 30101 人员经费 5 元 more: wrong in its row (1 元 per addend), within rounding against 表5 (0.01 万元).
+  const cell = rowOf(basic, '30101')!.cells.find((c) => c.column === 'personnel')!
+  cell.fen += 500
+  cell.raw = String(cell.fen / 100)
+  const found = audit(d, { rules: tableRules }).diagnostics.filter((x) => x.path?.[1] === 'general_basic')
+  assert.ok(found.some((x) => x.ruleId === 'sum/row-identity' && x.severity === 'error'))
+  assert.ok(!found.some((x) => x.ruleId.startsWith('cross/') && x.severity === 'error'))
+})
