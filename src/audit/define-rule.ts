@@ -27,7 +27,7 @@ export interface Report<M extends string> {
   actual?: string
   expected?: string
   /** The other side(s) of a mismatch. */
-  related?: { message?: string; at?: At | undefined; place?: Place | undefined; path?: (string | number)[] }[]
+  related?: { message?: string; messageEn?: string; at?: At | undefined; place?: Place | undefined; path?: (string | number)[] }[]
   /** Overrides the rule's severity for this report (rounding differences are `info`). */
   severity?: Severity
 }

@@ -98,7 +98,7 @@ function toDiagnostic(rule: Rule<string>, r: Report<string>, lang: Lang): Diagno
   if (r.actual !== undefined) d.actual = r.actual
   if (r.related?.length) {
     d.related = r.related.map((o) => {
-      const rel: Diagnostic = { ruleId: rule.id, severity: 'info', message: o.message ?? '' }
+      const rel: Diagnostic = { ruleId: rule.id, severity: 'info', message: (lang === 'en' ? o.messageEn : undefined) ?? o.message ?? '' }
       const p = o.place ?? (o.at ? placeOfAt(o.at) : undefined)
       if (p) rel.place = p
       const pa = o.path ?? (o.at ? pathOfAt(o.at) : undefined)

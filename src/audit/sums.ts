@@ -122,7 +122,11 @@ export function checkSum(report: (r: Report<SumMessageId>) => void, c: SumCheck)
   // Every stated addend is listed: a reviewer (or a mutation test) looks for the cell that is off among them.
   const related = c.parts
     .filter((f) => f.cell)
-    .map((f) => ({ message: `${where(f.table, f.row, f.column)} ${money(f.fen)}`, at: atOf(f) }))
+    .map((f) => ({
+      message: `${where(f.table, f.row, f.column)} ${money(f.fen)}`,
+      messageEn: `${whereEn(f.table, f.row, f.column)} ${money(f.fen)}`,
+      at: atOf(f),
+    }))
   report({
     messageId: v.kind === 'rounding' ? 'rounding' : c.partial ? 'excess' : 'mismatch',
     data,

@@ -52,7 +52,7 @@ export default defineRule({
         at: atOf(a),
         actual: money(a.fen),
         expected: money(b.fen),
-        related: [{ message: `${where(project, target, 'total')} ${money(b.fen)}`, at: atOf(b) }],
+        related: [{ message: `${where(project, target, 'total')} ${money(b.fen)}`, messageEn: `${whereEn(project, target, 'total')} ${money(b.fen)}`, at: atOf(b) }],
       })
     }
   },

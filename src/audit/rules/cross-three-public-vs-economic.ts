@@ -55,7 +55,7 @@ export default defineRule({
         at: atOf(a),
         actual: money(a.fen),
         expected: money(b.fen),
-        related: [{ message: `${where(basic, bRow, 'total')} ${money(b.fen)}`, at: atOf(b) }],
+        related: [{ message: `${where(basic, bRow, 'total')} ${money(b.fen)}`, messageEn: `${whereEn(basic, bRow, 'total')} ${money(b.fen)}`, at: atOf(b) }],
       })
     }
   },
