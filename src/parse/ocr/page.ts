@@ -6,6 +6,7 @@ import { despeckle } from './despeckle.ts'
 import { rotate, skewAngle, unrotateBox } from './deskew.ts'
 import type { OcrEngine } from './engine.ts'
 import { recheckCells } from './recheck.ts'
+import { lostRowRules } from './row-rules.ts'
 import { eraseRules, findRules, ruleOptions, toPoints } from './rules.ts'
 import { toPdfWords } from './words.ts'
 
@@ -59,7 +60,10 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
   const bare = eraseRules(clean, pixelRules)
   const ocr = await engine.recognize(bare, { mode: 'page', dpi: at.dpi })
   const words = toPdfWords(ocr, at.scale)
-  const grids = findGrids(toPoints(pixelRules, at.scale))
+  const drawn = toPoints(pixelRules, at.scale)
+  const found = findGrids(drawn)
+  const lost = lostRowRules(found, words)
+  const grids = lost.length ? findGrids([...drawn, ...lost]) : found
   // pageRows is gaining a carried unruled table (`{ rows, carry }`) while this is written; take the rows either way.
   const paged = pageRows(words, grids) as unknown as Row[] | { rows: Row[] }
   const rows = Array.isArray(paged) ? paged : paged.rows

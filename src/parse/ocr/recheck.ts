@@ -65,8 +65,9 @@ export async function recheckCells(
       if (text === '') {
         const [x0, y0, x1, y1] = cell.box.map((v) => v * scale) as [number, number, number, number]
         const h = y1 - y0
-        // An empty ruled cell with more ink than a few specks (a fiftieth of its height squared; a digit has over twice that).
-        if (row.grid !== undefined && inkIn(image, x0 + 2, y0 + 2, x1 - 2, y1 - 2) >= 0.02 * h * h)
+        // An empty ruled cell with more ink than a few specks (a fiftieth of its height squared; a digit
+        // has over twice that) away from its edges, where what is left of a faded rule lies.
+        if (row.grid !== undefined && inkIn(image, x0 + 4, y0 + h / 5, x1 - 4, y1 - h / 5) >= 0.02 * h * h)
           lost.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
       } else if (NUMERIC.test(core) && /\d/.test(core)) numbers.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
       // Digits mixed with letters or symbols (`1O1`, `3l.2`) are never a clean reading.
