@@ -11,11 +11,14 @@ import { tableSpec } from '../model/tables.ts'
  * 2010303 with 合计 and 项目支出 and leaves 基本支出 blank), or the column is stated nowhere but
  * the table's identities hold in most rows with it as zero (seed 001 表5 has no 项目支出 at all).
  * A column stated nowhere whose identities fail in most rows was lost by the layout (seed 002
- * 一般公共预算支出情况表 has no 基本支出 cell): it stays unknown.
+ * 一般公共预算支出情况表 has no 基本支出 cell): it stays unknown. A blank next to a number the
+ * parser could not place (`x:…`) is unknown. A fixed line of 表1, 表4 or the 三公 table printed
+ * with its label and no number is zero; a line the layout lost is not in the model and is unknown.
  */
 
 /** A number the rules compare: its fen, and where it came from. */
 export interface Figure {
+  /** The value in fen (0 for a blank read as zero). */
   fen: number
   /** The stated cell; absent when the figure is a blank read as zero or a sum. */
   cell?: Cell | undefined

@@ -90,11 +90,13 @@ export interface SumCheck {
   partial?: boolean
   /** How many printed figures the sum is made of, when more than `parts` (a sum of sums). */
   addends?: number
-  /** What the sum is, in Chinese and English (`明细之和`, `sum of the detail rows`). */
+  /** What the sum is, in Chinese (`明细之和`). */
   what: string
+  /** What the sum is, in English (`sum of the detail rows`). */
   whatEn: string
   /** Where, when the total is not a cell (a sum standing in for a lost total). */
   where?: string
+  /** The same in English. */
   whereEn?: string
 }
 
@@ -141,10 +143,13 @@ export function checkSum(report: (r: Report<SumMessageId>) => void, c: SumCheck)
 
 /** One side of a cross-table comparison. */
 export interface Side {
+  /** The stated figure, or the rows it sums. */
   value: ColumnValue
   /** Where this side is, for messages when it is a sum (`部门收入总体情况表「201」合计`). */
   where: string
+  /** The same in English (`income/201/total`). */
   whereEn: string
+  /** The table a sum without a cell is reported at. */
   table: Table
 }
 
@@ -233,11 +238,15 @@ export function expClasses(table: Table | undefined): string[] {
 
 /** `total = Σ parts` among the lines of a two-sided table; `subset` parts only bound it. */
 export interface Relation {
+  /** Row key of the line that is the sum. */
   total: string
+  /** Row keys of its addends. */
   parts: string[]
   /** The parts are 其中 lines: their sum may be less than the total. */
   subset?: boolean
+  /** What the sum is, in Chinese. */
   what: string
+  /** What the sum is, in English. */
   whatEn: string
 }
 
