@@ -63,7 +63,7 @@ export function printedCodes(d: Disclosure): PrintedCode[] {
 export function bareLabel(label: string, code = ''): string {
   let s = label.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
   if (code && s.startsWith(code)) s = s.slice(code.length)
-  s = s.replace(/^\d+/, '').replace(/^(其中[:：])/, '')
+  s = s.replace(/^\d+/, '').replace(/^(其中[:：])/, '').replace(/\((类|款|项)\)$/, '')
   // A label that runs into the next code (`粮油物资储备支出223国有资本…`, two-sided lines merged by
   // a PDF layout) is cut there: the name is what precedes the next code.
   const next = /\d{3,}/.exec(s)

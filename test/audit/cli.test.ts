@@ -97,4 +97,6 @@ test('yusuan rules: the catalog', () => {
   const r = yusuan('rules')
   assert.equal(r.code, 0)
   for (const id of ['sum/row-identity', 'cross/summary-vs-income', 'code/known']) assert.match(r.stdout, new RegExp(`^${id} `, 'm'))
+  const json = JSON.parse(yusuan('rules', '--format', 'json').stdout) as { id: string; url: string }[]
+  assert.ok(json.some((x) => x.id === 'sum/hierarchy' && x.url === 'docs/rules.md#sum/hierarchy'))
 })

@@ -9,6 +9,7 @@ ruleTester.run(rule, {
       name: 'full-width brackets and spaces are not a difference',
       doc: relabel(seed('003'), 'income', '20103', '政府办公厅 (室) 及相关机构事务'),
     },
+    { name: 'a level marker （款） after the name', doc: relabel(seed('003'), 'income', '20103', '政府办公厅（室）及相关机构事务（款）') },
   ],
   invalid: [
     {
