@@ -36,8 +36,8 @@ function load(name: string, unverified: boolean): CatalogEntry[] {
     })
 }
 
-/** One CSV line with double-quoted fields (the catalog files are small and simple). */
-function parseCsvLine(line: string): string[] {
+/** One CSV line with double-quoted fields (RFC 4180 quoting; the catalog and facts files are small and simple). */
+export function parseCsvLine(line: string): string[] {
   const out: string[] = []
   let cur = ''
   let quoted = false

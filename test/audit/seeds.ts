@@ -4,6 +4,7 @@ import type { Cell, Disclosure, Row, Table } from '../../src/model/index.ts'
 import { toFen, wan } from '../../src/model/index.ts'
 import { tableSpec } from '../../src/model/tables.ts'
 import { parseText } from '../../src/parse/index.ts'
+import { parseCsvLine } from '../../src/catalog/index.ts'
 
 /**
  * The seeds as the audit tests see them: the tables are the hand-verified facts of
@@ -25,25 +26,6 @@ export function seedFile(id: SeedId): string {
   return `${root}examples/seeds/${name}`
 }
 
-/** One line of a facts CSV (RFC 4180 quoting). */
-function csvLine(line: string): string[] {
-  const out: string[] = []
-  let cur = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++
-      else if (ch === '"') quoted = false
-      else cur += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') out.push(cur), (cur = '')
-    else cur += ch
-  }
-  out.push(cur)
-  return out
-}
-
 /** The facts of a seed: [table, row, column, value] in document order. */
 export function seedFacts(id: SeedId): [string, string, string, string][] {
   const text = readFileSync(`${root}test/fixtures/seeds/${id}.facts.csv`, 'utf8')
@@ -51,7 +33,7 @@ export function seedFacts(id: SeedId): [string, string, string, string][] {
     .split('\n')
     .slice(1)
     .filter((l) => l.trim())
-    .map((l) => csvLine(l) as [string, string, string, string])
+    .map((l) => parseCsvLine(l) as [string, string, string, string])
 }
 
 const cache = new Map<SeedId, Disclosure>()
