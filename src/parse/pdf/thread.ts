@@ -22,10 +22,18 @@ export interface PdfThread {
 
 let current: PdfThread | undefined
 
+/** Heap of the pdf.js thread, in MB (reading putuo-finance-2024-final.pdf peaks near 300). */
+const HEAP_MB = 1536
+
 /** The pdf.js thread, started on first use and kept for the next document. */
 export function pdfThread(): PdfThread {
   if (current) return current
-  const worker = new Worker(new URL('./pdfjs-worker.mjs', import.meta.url), { execArgv: [] })
+  // Without tsx (the worker code is plain JavaScript), and with a heap of its own: a file that
+  // makes pdf.js allocate without end exhausts the thread's heap, not the process's.
+  const worker = new Worker(new URL('./pdfjs-worker.mjs', import.meta.url), {
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+  })
   worker.unref()
   const listeners = new Map<(e: { data: unknown }) => void, (data: unknown) => void>()
   // The Worker dressed as the Web Worker pdf.js expects.
