@@ -29,13 +29,15 @@ export interface BuildOptions {
    * the coordinates of a `height` × `width` landscape page.
    */
   rotate?: 0 | 90
+  /** With `rotate: 90`, leave /Rotate out: the content shows sideways, as some printers make it. */
+  sideways?: boolean
 }
 
 const esc = (s: string) => s.replace(/[\\()]/g, (c) => '\\' + c)
 
 /** Build a PDF file. */
 export function buildPdf(pages: FakePage[], options: BuildOptions = {}): Uint8Array {
-  const { font = 'helvetica', width = 595, height = 842, rotate = 0 } = options
+  const { font = 'helvetica', width = 595, height = 842, rotate = 0, sideways = false } = options
   // Shown turned clockwise, user space (ux, uy) appears at (uy, ux) from the top left: a point
   // (x, y) of the landscape page (bottom-left origin) is drawn at (width - y, x).
   const at = (x: number, y: number): [number, number] => (rotate === 90 ? [width - y, x] : [x, y])
@@ -67,7 +69,7 @@ export function buildPdf(pages: FakePage[], options: BuildOptions = {}): Uint8Ar
       content += `BT /F1 ${t.size ?? 10} Tf ${matrix} Tm ${str} Tj ET\n`
     }
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`)
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}]${rotate ? ` /Rotate ${rotate}` : ''} /Resources << /Font << /F1 ${fontObj} 0 R >> >> /Contents ${stream} 0 R >>`))
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}]${rotate && !sideways ? ` /Rotate ${rotate}` : ''} /Resources << /Font << /F1 ${fontObj} 0 R >> >> /Contents ${stream} 0 R >>`))
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`

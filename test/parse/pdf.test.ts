@@ -184,7 +184,7 @@ test('pdf: a table without rules that runs on to the next page keeps its columns
   )
 })
 
-test('pdf: a landscape page drawn turned on a portrait page (/Rotate 90) reads as the landscape page does', async () => {
+test('pdf: a landscape page drawn turned on a portrait page (with /Rotate 90, or sideways without) reads as the landscape page does', async () => {
   const xs = [40, 100, 300, 400]
   const ys = [500, 480, 460]
   const page: FakePage = {
@@ -204,6 +204,9 @@ test('pdf: a landscape page drawn turned on a portrait page (/Rotate 90) reads a
   assert.deepEqual(turned.layout.lines.map((l) => l.text), ['Landscape title', 'Code\tName\tAmount', '201\tGeneral services\t177.72'])
   assert.deepEqual(turned.layout, flat.layout)
   assert.deepEqual(turned.layout.lines[2]!.cells![2]!.place.box, [300, 595 - 480, 400, 595 - 460])
+  // The same content without /Rotate shows sideways; it is read turned upright.
+  const sideways = await readPdf('t.pdf', buildPdf([page], { rotate: 90, sideways: true }))
+  assert.deepEqual(sideways.layout, turned.layout)
 })
 
 test('pdf: text printed twice over itself (fake bold) reads once', async () => {

@@ -52,6 +52,25 @@ export function isUnmapped(ch: string): boolean {
   return c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c < 0x20
 }
 
+/**
+ * How far to turn the page view (0, 90, 180 or 270 degrees, clockwise) so that most of its text
+ * reads upright. Content drawn turned on a page without /Rotate (a landscape table printed onto
+ * a portrait page) shows sideways; read that way, every glyph would be a line of its own.
+ */
+export function uprightTurn(content: TextContent, viewport: Matrix): 0 | 90 | 180 | 270 {
+  const votes = [0, 0, 0, 0]
+  for (const raw of content.items) {
+    if (!('str' in raw) || raw.str.trim() === '') continue
+    const m = multiply(viewport, raw.transform as Matrix)
+    // The direction the baseline runs on screen: (1, 0) upright, (0, 1) downwards, and so on.
+    const [dx, dy] = [m[0], m[1]]
+    const turn = Math.abs(dx) >= Math.abs(dy) ? (dx > 0 ? 0 : 2) : dy > 0 ? 3 : 1
+    votes[turn]! += raw.str.length
+  }
+  const best = votes.indexOf(Math.max(...votes))
+  return best === 0 || votes[best]! <= 2 * votes[0]! ? 0 : (([0, 90, 180, 270] as const)[best] ?? 0)
+}
+
 /** Relative advance of a character: ideographs and full-width forms are one em, the rest about half. */
 function advance(ch: string): number {
   const c = ch.codePointAt(0)!

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../model/index.ts'
 import type { UnruledTable } from './columns.ts'
-import { pageWords, type Matrix } from './glyphs.ts'
+import { pageWords, uprightTurn, type Matrix } from './glyphs.ts'
 import { findGrids } from './grid.ts'
 import { pageLines, type PdfLine } from './layout.ts'
 import { pageRows, proseOnly } from './lines.ts'
@@ -118,8 +118,12 @@ async function read(
       carry = undefined
       try {
         const page = await guard(doc.getPage(n))
-        const viewport = page.getViewport({ scale: 1 }).transform as Matrix
+        let viewport = page.getViewport({ scale: 1 }).transform as Matrix
         const content = await guard(page.getTextContent())
+        // Text drawn turned on a page without /Rotate is read as the page turned upright; boxes
+        // are then in that upright view.
+        const turn = uprightTurn(content, viewport)
+        if (turn) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 }).transform as Matrix
         const glyphs = pageWords(content, viewport)
         if (glyphs.glyphs >= UNMAPPED_MIN && glyphs.unmapped > UNMAPPED_SHARE * glyphs.glyphs) {
           diagnostics.push({
