@@ -45,7 +45,8 @@ const LEAD = /^(其中[:：]?|\d+[.、]|[一二三四五六七八九十]+[、.])
 export function correct(text: string): string | undefined {
   const m = /^(\d{3,7}\s*)?(.*)$/s.exec(text.trim())!
   const code = m[1] ?? ''
-  let rest = m[2]!.replace(EDGE_NOISE, '')
+  // A dash next to Chinese is 一 read as Latin (`其中:--舫财力` for 其中:一般财力).
+  let rest = m[2]!.replace(/[-—–_]+(?=[\u3400-\u9fff])/g, '一').replace(EDGE_NOISE, '')
   const lead = LEAD.exec(rest)?.[0] ?? ''
   // Blanks inside Chinese text are layout, not content (`I 生健康支出`).
   rest = rest.slice(lead.length).replace(EDGE_NOISE, '').replace(/\s+/g, '')

@@ -16,6 +16,10 @@ const EDGE = /^[^\d\-\u3400-\u9fff]+|[^\d%\u3400-\u9fff]+$/g
 /** A number reading without separators at its ends (a speck beside a number reads as `.` or `,`). */
 const trimmed = ([text, conf]: [string, number]): [string, number] => [text === '-' ? text : text.replace(/^[.,]+|[.,]+$/g, ''), conf]
 
+/** Digits with one letter the Chinese model put in (`4t5.89`, `1O1`): read again as a number. A code such as `XM2024001` is not. */
+const numberish = (text: string) =>
+  !CJK.test(text) && text.length >= 3 && (text.match(/[^\d,.\-%]/g)?.length ?? 0) === 1 && (text.match(/\d/g)?.length ?? 0) * 2 >= text.length
+
 /** Text cells the page reading is less sure of than this are read again on their own. */
 const SURE = 0.9
 /** Number cells read in one image at most (a page of a budget table has 50 to 150). */
@@ -69,7 +73,7 @@ export async function recheckCells(
         // has over twice that) away from its edges, where what is left of a faded rule lies.
         if (row.grid !== undefined && inkIn(image, x0 + 4, y0 + h / 5, x1 - 4, y1 - h / 5) >= 0.02 * h * h)
           lost.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
-      } else if (NUMERIC.test(core) && /\d/.test(core)) numbers.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+      } else if ((NUMERIC.test(core) && /\d/.test(core)) || numberish(core)) numbers.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
       // Digits mixed with letters or symbols (`1O1`, `3l.2`) are never a clean reading.
       else if (!CJK.test(text) && /\d/.test(text)) confs[r]![c] = Math.min(conf, doubt)
       else {
