@@ -57,7 +57,5 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 }
 
 function hasNul(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 65536)
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true
-  return false
+  return bytes.subarray(0, 65536).indexOf(0) >= 0
 }

@@ -65,49 +65,65 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
   }
   const at = new Float64Array(n)
   const has = new Uint8Array(n)
-  let best: Scored | undefined
-  let secondTotal = -Infinity
-  let second: Scored | undefined
-  const combo = Array.from({ length: k }, (_, i) => i)
-  // Enumerate increasing index tuples in lexicographic order (leftmost first), without allocating.
-  while (k <= n) {
-    at.fill(0)
-    has.fill(0)
-    let sib = 0
-    let pri = 0
-    let conv = 0
-    for (let i = 0; i < k; i++) {
-      const c = combo[i]!
-      at[c] = ctx.values[i]!
-      has[c] = 1
-      sib += sibling[i * n + c]!
-      pri += prior[i * n + c]!
-      conv += convention[i * n + c]!
-    }
-    let identity = 0
-    for (const id of ids) {
-      let touched = has[id.total] === 1
-      let sum = 0
-      for (const p of id.parts) {
-        sum += at[p]!
-        if (has[p]) touched = true
+  /** The best and second-best placements of the numbers into the columns `cols` (indexes, ascending). */
+  const search = (cols: number[]) => {
+    let best: Scored | undefined
+    let second: Scored | undefined
+    let violated = false
+    const m = cols.length
+    const combo = Array.from({ length: k }, (_, i) => i)
+    // Enumerate increasing index tuples in lexicographic order (leftmost first), without allocating.
+    while (k <= m) {
+      at.fill(0)
+      has.fill(0)
+      let sib = 0
+      let pri = 0
+      let conv = 0
+      for (let i = 0; i < k; i++) {
+        const c = cols[combo[i]!]!
+        at[c] = ctx.values[i]!
+        has[c] = 1
+        sib += sibling[i * n + c]!
+        pri += prior[i * n + c]!
+        conv += convention[i * n + c]!
       }
-      if (touched) identity += Math.abs(at[id.total]! - sum) <= ctx.cent * id.parts.length ? 2 : -2
+      let identity = 0
+      let broken = false
+      for (const id of ids) {
+        let touched = has[id.total] === 1
+        let sum = 0
+        for (const p of id.parts) {
+          sum += at[p]!
+          if (has[p]) touched = true
+        }
+        if (!touched) continue
+        const holds = Math.abs(at[id.total]! - sum) <= ctx.cent * id.parts.length
+        identity += holds ? 2 : -2
+        if (!holds) broken = true
+      }
+      const total = identity + sib + pri + conv
+      if (!best || total > best.total) {
+        second = best
+        best = { combo: combo.map((i) => cols[i]!), identity, sibling: sib, prior: pri, convention: conv, total }
+        violated = broken
+      } else if (!second || total > second.total) {
+        second = { combo: [], identity, sibling: sib, prior: pri, convention: conv, total }
+      }
+      let i = k - 1
+      while (i >= 0 && combo[i] === m - k + i) i--
+      if (i < 0) break
+      combo[i]!++
+      for (let j = i + 1; j < k; j++) combo[j] = combo[j - 1]! + 1
     }
-    const total = identity + sib + pri + conv
-    if (!best || total > best.total) {
-      if (best) (second = best), (secondTotal = best.total)
-      best = { combo: [...combo], identity, sibling: sib, prior: pri, convention: conv, total }
-    } else if (total > secondTotal) {
-      secondTotal = total
-      second = { combo: [], identity, sibling: sib, prior: pri, convention: conv, total }
-    }
-    let i = k - 1
-    while (i >= 0 && combo[i] === n - k + i) i--
-    if (i < 0) break
-    combo[i]!++
-    for (let j = i + 1; j < k; j++) combo[j] = combo[j - 1]! + 1
+    return { best, second, violated }
   }
+  // Columns the document shows empty are tried only when the others cannot satisfy the identities:
+  // the result is the same, and a 12-column income row is placed among 4 columns, not 12.
+  const all = Array.from({ length: n }, (_, c) => c)
+  const open = all.filter((c) => !ctx.zero[c])
+  let found = open.length >= k && open.length < n ? search(open) : undefined
+  if (!found || !found.best || found.violated) found = search(all)
+  const { best, second } = found
   if (!best) return { columns: [], assignment: { by: 'order' } }
   const columns = best.combo.map((c) => ctx.spec.columns[c]!.key)
   const list = columns.join(', ')
