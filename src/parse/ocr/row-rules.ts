@@ -9,7 +9,7 @@ const NUMBER = /^[\d,.\-%]*\d[\d,.\-%]*$/
 /**
  * Rules between table rows that the scan lost. A thin rule can fade out of a scan, and then the
  * rows it separated fall into one band of the grid (002-scanned.pdf page 3: seven rows of 表2 in one
- * cell). Inside a band, every line of text that holds a number on its own is a row; a rule is
+ * cell). Inside a band, every line of text with two numbers or more is a row; a rule is
  * drawn halfway between two such lines, across the table. Lines without numbers (a name wrapped
  * onto a second line, a header over two lines) never get a rule of their own.
  */
@@ -25,7 +25,9 @@ export function lostRowRules(grids: Grid[], words: Word[]): Rule[] {
         const cy = (w.y0 + w.y1) / 2
         return cx > left && cx < right && cy > top && cy < bottom
       })
-      const rows = byBaseline(inside).filter((line) => line.some((w) => NUMBER.test(w.text)))
+      // Two numbers at least (a code and an amount, or two amounts): a speck read as `1` in a
+      // header wrapped over two lines must not split it (003-scanned.pdf page 4, 一般公共预 / 算).
+      const rows = byBaseline(inside).filter((line) => line.filter((w) => NUMBER.test(w.text)).length >= 2)
       for (let i = 0; i + 1 < rows.length; i++) {
         const above = Math.max(...rows[i]!.map((w) => w.y1))
         const below = Math.min(...rows[i + 1]!.map((w) => w.y0))
