@@ -28,3 +28,15 @@ test('money: 万元 and 元 figures are whole fen; 万元 prints with at least t
   assert.equal(toFen('12a', '万元'), undefined)
   assert.equal(wan(-10_000), '-0.01')
 })
+
+test('wan is exact for every safe integer (checked against BigInt arithmetic on 100,000 values)', () => {
+  let seed = 42
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  for (let i = 0; i < 100_000; i++) {
+    const fen = Math.floor(next() * next() * Number.MAX_SAFE_INTEGER) * (next() < 0.5 ? -1 : 1)
+    const a = BigInt(Math.abs(fen))
+    let frac = (a % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '')
+    if (frac.length < 2) frac = frac.padEnd(2, '0')
+    assert.equal(wan(fen), `${fen < 0 ? '-' : ''}${a / 1_000_000n}.${frac}`, String(fen))
+  }
+})

@@ -5,7 +5,6 @@
  */
 export type Fen = number
 
-const FEN_PER_WAN = 1_000_000n
 
 /** Units a table may be printed in. */
 export type MoneyUnit = '万元' | '元'
@@ -31,12 +30,14 @@ export function toFen(decimal: string, unit: MoneyUnit): Fen | undefined {
  * (the `facts` contract: `47,483,458` 元 is `4748.3458`).
  */
 export function wan(fen: Fen): string {
-  const neg = fen < 0
-  const abs = BigInt(Math.abs(fen))
-  const int = abs / FEN_PER_WAN
-  let frac = (abs % FEN_PER_WAN).toString().padStart(6, '0').replace(/0+$/, '')
-  if (frac.length < 2) frac = frac.padEnd(2, '0')
-  return `${neg ? '-' : ''}${int}.${frac}`
+  const abs = Math.abs(fen)
+  // Plain number arithmetic is exact for safe integers; a division that rounds up is corrected below.
+  let int = Math.floor(abs / 1_000_000)
+  let frac = abs - int * 1_000_000
+  if (frac < 0) (int -= 1), (frac += 1_000_000)
+  let digits = 6
+  while (digits > 2 && frac % 10 === 0) (frac /= 10), digits--
+  return `${fen < 0 ? '-' : ''}${int}.${String(frac).padStart(digits, '0')}`
 }
 
 /** Fen of one unit in the last printed decimal place of a 万元 figure with two decimals (0.01 万元). */

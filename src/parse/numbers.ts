@@ -30,6 +30,9 @@ export function findNumbers(text: string, offset = 0): NumberToken[] {
 /** A whole cell that is one number (or `-` / `—` standing for zero); undefined otherwise. */
 export function cellNumber(text: string): string | undefined {
   const t = text.trim()
+  // Most cells are names: reject them before any regular expression runs.
+  const first = t.charCodeAt(0)
+  if (!(first >= 48 && first <= 57) && first !== 45 && first !== 0x2014 && first !== 0x2013) return undefined
   if (/^[-—–]$/.test(t)) return '0'
   if (!/^-?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\. ?\d+)?$/.test(t)) return undefined
   return clean(t)

@@ -39,6 +39,14 @@ const SIBLINGS: [string, string, string, string][] = [
   ['fiscal_summary', 'general', 'general_expenditure', 'total'],
 ]
 
+/** The sibling columns of each `table|column`, both ways round, and the tables that have any. */
+const SIBLING_OF = new Map<string, [string, string][]>()
+for (const [a, ac, b, bc] of SIBLINGS) {
+  SIBLING_OF.set(`${a}|${ac}`, [...(SIBLING_OF.get(`${a}|${ac}`) ?? []), [b, bc]])
+  SIBLING_OF.set(`${b}|${bc}`, [...(SIBLING_OF.get(`${b}|${bc}`) ?? []), [a, ac]])
+}
+const SIBLING_TABLES = new Set(SIBLINGS.flatMap(([a, , b]) => [a, b]))
+
 /** Columns an empty table or a blank income line shows to be empty everywhere. */
 const EMPTY_TABLE_ZEROES: Record<string, string[]> = {
   general_project: ['general_expenditure.project'],
@@ -167,14 +175,15 @@ function resolve(pending: Pending[]): void {
   for (let round = 0; ambiguous && round < 2; round++) {
     const values = new Map<string, number>()
     for (const p of pending) {
+      if (!SIBLING_TABLES.has(p.key)) continue
       p.rows.forEach((row, i) => {
-        const rowKey = row.key.replace(/^exp\./, '')
+        const rowKey = row.key.startsWith('exp.') ? row.key.slice(4) : row.key
         p.columns[i]!.forEach((c, j) => c && values.set(`${p.key}|${rowKey}|${c}`, row.numbers[j]!.fen!))
       })
     }
     const sibling = (table: string, row: string, column: string): number | undefined => {
-      for (const [a, ac, b, bc] of SIBLINGS) {
-        const v = a === table && ac === column ? values.get(`${b}|${row}|${bc}`) : b === table && bc === column ? values.get(`${a}|${row}|${ac}`) : undefined
+      for (const [other, otherColumn] of SIBLING_OF.get(`${table}|${column}`) ?? []) {
+        const v = values.get(`${other}|${row}|${otherColumn}`)
         if (v !== undefined) return v
       }
       return undefined
@@ -191,7 +200,7 @@ function resolve(pending: Pending[]): void {
         // Columns the other rows of this table use: a column no row uses was lost by the export.
         const own = p.columns[i]!
         const used = keys.map((c) => (useCount.get(c) ?? 0) - own.filter((o) => o === c).length > 0)
-        const rowKey = row.key.replace(/^exp\./, '')
+        const rowKey = row.key.startsWith('exp.') ? row.key.slice(4) : row.key
         const siblings = keys.map((c) => sibling(p.key, rowKey, c))
         // The second round changes nothing for a row whose evidence did not change.
         const signature = `${siblings.join()}|${used.join()}`
