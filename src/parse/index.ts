@@ -52,7 +52,7 @@ export function parseText(file: string, bytes: Uint8Array): ParseResult {
 }
 
 /**
- * Parse one document of any supported format: PDF, DOCX, XLSX, HTML or text (plain, Markdown,
+ * Parse one document of any supported format: PDF (scanned pages OCR'd), PNG/JPEG page images, DOCX, XLSX, HTML or text (plain, Markdown,
  * tab-separated). The format is decided by the bytes, not the file name. Throws ParseError for
  * an unusable file, with a message naming the file and the problem.
  */
@@ -60,16 +60,30 @@ export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseR
   if (bytes.length === 0) throw new ParseError(file, '文件为空 (empty file)')
   const kind = sniff(bytes)
   if (kind === 'pdf') {
-    // Loaded on demand: pdf.js is large and text parsing should not pay for it.
-    const { readPdf, PdfError } = await import('./pdf/index.ts')
+    // Loaded on demand: pdf.js is large and text parsing should not pay for it. Pages without a
+    // usable text layer are OCR'd; a PDF with text on every page costs no more than readPdf.
+    const { PdfError } = await import('./pdf/index.ts')
+    const { readPdfOcr } = await import('./ocr/index.ts')
     try {
-      const read = await readPdf(file, bytes)
+      const read = await readPdfOcr(file, bytes)
       const result = parseLayout(read.layout)
       result.diagnostics.unshift(...read.diagnostics)
       if (read.pagesRead < read.pages && result.disclosure) result.disclosure.partial = true
       return result
     } catch (e) {
       if (e instanceof PdfError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
+      throw e
+    }
+  }
+  const ocr = await import('./ocr/index.ts')
+  if (ocr.isImage(bytes)) {
+    try {
+      const read = await ocr.readImage(file, bytes)
+      const result = parseLayout(read.layout)
+      result.diagnostics.unshift(...read.diagnostics)
+      return result
+    } catch (e) {
+      if (e instanceof ocr.ImageError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
       throw e
     }
   }

@@ -215,3 +215,19 @@ test('a 三公 table printed as one row under its item headers (Shanghai templat
     ].join('\n'),
   )
 })
+
+test('a header word one character off (OCR: 项自支出) names its column instead of opening a new one', () => {
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '部门支出总体情况表',
+    '单位：万元',
+    '科目编码\t科目名称\t合计\t基本支出\t项自支出',
+    '201\t一般公共服务支出\t12.00\t\t12.00',
+    '第三部分 情况说明',
+    '某单位支出预算 12.00 万元，全部为项目支出，比上年增加 1.00 万元，主要用于日常运转。',
+    '项目支出 12.00 万元，占 100.00%，主要用于日常运转，按规定执行。',
+    '名词解释：项目支出，指……。',
+  ].join('\n')
+  const row = parse('ocr-header', doc).tables[0]!.rows.find((r) => r.key === '201')!
+  assert.deepEqual(row.cells.map((c) => [c.column, c.value]), [['total', '12.00'], ['project', '12.00']])
+})

@@ -30,6 +30,8 @@ export class HeaderMap {
           if (text.includes(label) && (!best || label.length > best.len)) best = { key: col.key, len: label.length }
         }
       }
+      // A misread word (OCR: 项自支出 for 项目支出) names the column it is one character away from.
+      if (!best) best = nearest(text, this.columns, taken)
       if (best) {
         this.byIndex.set(f.index, best.key)
         taken.add(best.key)
@@ -57,4 +59,24 @@ export class HeaderMap {
     const other = this.unnamed.get(index)
     return other ? `x:${other}` : undefined
   }
+}
+
+/** The column whose label is one substitution, insertion or deletion away from a header word of four or more characters. */
+function nearest(text: string, columns: readonly ColumnSpec[], taken: Set<string>): { key: string; len: number } | undefined {
+  if (text.length < 4) return undefined
+  for (const col of columns) {
+    if (taken.has(col.key)) continue
+    for (const label of col.labels) if (label.length >= 4 && oneEditApart(text, label)) return { key: col.key, len: label.length }
+  }
+  return undefined
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  // Skip the one difference in the longer string (or in both when equal in length).
+  const restA = a.length >= b.length ? a.slice(i + 1) : a.slice(i)
+  const restB = b.length >= a.length ? b.slice(i + 1) : b.slice(i)
+  return restA === restB
 }
