@@ -29,6 +29,8 @@ export const Cell = z.object({
   assignment: Assignment.optional(),
   /** A value the project derived; never a fact of the document, never exported as one. */
   derived: z.boolean().optional(),
+  /** OCR's confidence in the printed figure, 0–1, for cells read from an image (below 0.6: unsure, with a warning). */
+  confidence: z.number().min(0).max(1).optional(),
 })
 export type Cell = z.infer<typeof Cell>
 

@@ -248,6 +248,7 @@ function toTable(file: string, p: Pending): Table {
       const cell: Cell = { column, value: wan(fen), fen, raw: n.raw, place: n.place }
       const a = p.assignments[i]
       if (a) cell.assignment = a
+      if (n.confidence !== undefined) cell.confidence = n.confidence
       cells.push(cell)
     })
     const row: Row = { key: raw.key, label: raw.label, cells, place: raw.place }

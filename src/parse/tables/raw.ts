@@ -5,6 +5,8 @@ export interface RawNumber {
   value: string
   /** The value in fen, set once the table's unit is known. */
   fen?: number
+  /** OCR confidence of the cell it was read from. */
+  confidence?: number
   raw: string
   place: Place
   /** The column the layout puts it in, when the layout is trustworthy. */

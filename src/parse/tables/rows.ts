@@ -37,6 +37,7 @@ function numbersOf(ctx: RowContext, line: LayoutLine, fields: Field[], header: H
     .filter((f) => f.number !== undefined)
     .map((f) => {
       const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) }
+      if (f.cell?.confidence !== undefined) n.confidence = f.cell.confidence
       const hint = f.index !== undefined ? header.column(f.index) : undefined
       if (hint && aligned) n.hint = hint
       if (hint && trustHeader) n.column = hint
@@ -355,7 +356,11 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
         label: expLabel,
         side: 'expenditure',
         place: placeOf(ctx.file, line, right[0]!.start, right[right.length - 1]!.end),
-        numbers: nums.map((f) => ({ value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) })),
+        numbers: nums.map((f) => {
+          const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) }
+          if (f.cell?.confidence !== undefined) n.confidence = f.cell.confidence
+          return n
+        }),
       }
       if (ctx.key === 'summary') row.numbers.forEach((n) => (n.column = 'amount'))
       else if (line.cells) {
