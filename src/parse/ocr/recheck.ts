@@ -57,6 +57,14 @@ export async function recheckCells(
   const numbers: Item[] = []
   const lost: Item[] = []
   const unsure: Item[] = []
+  // The header rows of each ruled table: those above its first row with a number. A header
+  // wrapped over two lines can come out of the page reading as its last line alone, and sure of
+  // it (`算` for 一般公共预 / 算, 003-scanned.pdf page 3), so header cells are all read again.
+  const firstBody = new Map<number, number>()
+  rows.forEach((row, r) => {
+    if (row.grid !== undefined && !firstBody.has(row.grid) && row.cells.some((c) => /^\d[\d,.]*$/.test(c.text.trim()))) firstBody.set(row.grid, r)
+  })
+  const isHeader = (row: Row, r: number) => row.grid !== undefined && r < (firstBody.get(row.grid) ?? -1)
   for (const [r, row] of rows.entries()) {
     confs.push([])
     for (const [c, cell] of row.cells.entries()) {
@@ -77,7 +85,7 @@ export async function recheckCells(
       // Digits mixed with letters or symbols (`1O1`, `3l.2`) are never a clean reading.
       else if (!CJK.test(text) && /\d/.test(text)) confs[r]![c] = Math.min(conf, doubt)
       else {
-        if (row.grid !== undefined && conf < SURE) unsure.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+        if (row.grid !== undefined && (conf < SURE || isHeader(row, r))) unsure.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
         // A code printed in the cell of its name (`201 一般公共服务支出`): the code word goes to the number reader too.
         const sorted = [...inside].sort((a, b) => a.x0 - b.x0)
         const first = sorted[0]
