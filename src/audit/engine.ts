@@ -52,7 +52,23 @@ export function placeOfAt(at: At): Place | undefined {
 export function audit(disclosure: Disclosure, options: AuditOptions = {}): AuditReport {
   const lang = options.lang ?? 'zh'
   const diagnostics: Diagnostic[] = []
-  for (const rule of options.rules ?? allRules) {
+  let selected = options.rules ?? allRules
+  if (disclosure.kind === '决算') {
+    // The narrative, compliance and performance rules read a 预算 disclosure's sentences and
+    // tables; on 决算 (final accounts) they would misread its own phrasing. Until 决算 support
+    // lands, only the table arithmetic and classification rules run, and the report says so.
+    selected = selected.filter((r) => r.category === 'arithmetic' || r.category === 'cross-table' || r.category === 'classification')
+    diagnostics.push({
+      ruleId: 'audit/final-accounts',
+      severity: 'info',
+      messageId: 'finalAccounts',
+      message:
+        lang === 'en'
+          ? 'final accounts (决算): only the table arithmetic and classification rules apply; narrative, compliance and performance rules are for budget disclosures'
+          : '决算文件：仅运行表内、表间与科目规则；情况说明、完整性与绩效规则适用于预算公开',
+    })
+  }
+  for (const rule of selected) {
     const report = (r: Report<string>): void => {
       diagnostics.push(toDiagnostic(rule, r, lang))
     }

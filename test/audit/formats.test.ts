@@ -31,3 +31,12 @@ test('on a workbook, a finding points to sheet and cell', async () => {
   assert.match(d.place?.cell ?? '', /^[A-Z]+\d+$/)
   assert.match(position(d.place), /\(部门收支总体情况表![A-Z]+\d+\)$/)
 })
+
+test('a 决算 (final accounts) PDF gets only the table rules, and says so, instead of budget-narrative false errors', async () => {
+  const file = '../shared/field/putuo-finance-2024-final.pdf'
+  const { disclosure } = await parseFile(file, readFileSync(file))
+  assert.equal(disclosure!.kind, '决算')
+  const report = audit(disclosure!)
+  assert.ok(report.diagnostics.some((d) => d.ruleId === 'audit/final-accounts' && d.severity === 'info'))
+  assert.deepEqual(report.diagnostics.filter((d) => /^(narrative|compliance|performance|year)\//.test(d.ruleId)), [])
+})
