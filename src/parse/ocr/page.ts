@@ -1,6 +1,6 @@
 import { findGrids } from '../pdf/grid.ts'
 import { pageLines, type PdfLine } from '../pdf/layout.ts'
-import { pageRows, type Row } from '../pdf/lines.ts'
+import { pageRows } from '../pdf/lines.ts'
 import type { Bitmap } from './bitmap.ts'
 import { despeckle } from './despeckle.ts'
 import { rotate, skewAngle, unrotateBox } from './deskew.ts'
@@ -64,9 +64,8 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
   const found = findGrids(drawn)
   const lost = lostRowRules(found, words)
   const grids = lost.length ? findGrids([...drawn, ...lost]) : found
-  // pageRows is gaining a carried unruled table (`{ rows, carry }`) while this is written; take the rows either way.
-  const paged = pageRows(words, grids) as unknown as Row[] | { rows: Row[] }
-  const rows = Array.isArray(paged) ? paged : paged.rows
+  // A table without rules continued from the page before is not carried over (`carry`): each scanned page stands alone.
+  const { rows } = pageRows(words, grids)
   const confidences = await recheckCells(engine, bare, at.scale, rows, words, LOW_CONFIDENCE - 0.01, at.dpi)
   const lines = pageLines(at.file, at.page, rows, at.firstLine)
   const w = image.width / at.scale

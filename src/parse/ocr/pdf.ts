@@ -1,8 +1,7 @@
 import type { Diagnostic } from '../../model/index.ts'
-import { readPdf, type PdfLimits, type PdfRead } from '../pdf/index.ts'
+import type { PdfLimits, PdfRead } from '../pdf/index.ts'
 import type { PdfLine } from '../pdf/layout.ts'
-import { defaultLimits, loadPdf } from '../pdf/load.ts'
-import { OPS, type PDFPageProxy } from '../pdf/pdfjs.ts'
+import type { PDFPageProxy } from '../pdf/pdfjs.ts'
 import { INK, type Bitmap } from './bitmap.ts'
 import { ocrDiagnostics } from './diagnostics.ts'
 import { createOcrEngine, type OcrEngine } from './engine.ts'
@@ -16,15 +15,16 @@ const ALMOST_NO_TEXT = 20
 /** A rendered page with less ink than this share of its pixels is blank. */
 const BLANK = 0.0005
 
-const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageMaskXObjectGroup,
-  OPS.paintImageMaskXObjectRepeat,
-])
+/** pdf.js's image painting operators (`OPS.paintImageXObject`, …). */
+const IMAGE_OPS = [
+  'paintImageXObject',
+  'paintInlineImageXObject',
+  'paintInlineImageXObjectGroup',
+  'paintImageXObjectRepeat',
+  'paintImageMaskXObject',
+  'paintImageMaskXObjectGroup',
+  'paintImageMaskXObjectRepeat',
+] as const
 
 /**
  * Read a PDF like `readPdf`, and OCR the pages that have no usable text layer: pages with
@@ -37,6 +37,8 @@ const IMAGE_OPS = new Set<number>([
  * costs nothing more than `readPdf` (no second load, no recogniser).
  */
 export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOptions = {}, limits: Partial<PdfLimits> = {}): Promise<PdfRead> {
+  // pdf.js is loaded here, not when this module is: parseFile imports parse/ocr for `isImage` on every file.
+  const { readPdf } = await import('../pdf/index.ts')
   const read = await readPdf(file, bytes, limits)
   const chars = new Map<number, number>()
   for (const line of read.layout.lines) {
@@ -55,6 +57,9 @@ export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOp
   if (candidates.length === 0) return read
 
   const dpi = options.dpi ?? OCR_DPI
+  const { defaultLimits, loadPdf } = await import('../pdf/load.ts')
+  const { OPS } = await import('../pdf/pdfjs.ts')
+  const imageOps = new Set<number>(IMAGE_OPS.map((op) => OPS[op]))
   const doc = await loadPdf(file, bytes, { ...defaultLimits, ...limits }, { images: true })
   let engine: OcrEngine | undefined = options.engine
   const own = engine === undefined
@@ -65,7 +70,7 @@ export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOp
       const page = await doc.getPage(n)
       try {
         const hasText = (chars.get(n) ?? 0) > 0 && !skipped.has(n)
-        if (hasText && !(await paintsImage(page))) continue
+        if (hasText && !(await paintsImage(page, imageOps))) continue
         const image = await renderPage(page, dpi)
         if (isBlank(image)) continue
         engine ??= createOcrEngine()
@@ -100,9 +105,9 @@ export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOp
 }
 
 /** Whether the page paints an image (a scanned page is one image, sometimes a few strips). */
-async function paintsImage(page: PDFPageProxy): Promise<boolean> {
+async function paintsImage(page: PDFPageProxy, imageOps: Set<number>): Promise<boolean> {
   const ops = await page.getOperatorList()
-  return ops.fnArray.some((fn) => IMAGE_OPS.has(fn))
+  return ops.fnArray.some((fn) => imageOps.has(fn))
 }
 
 /** A page with (almost) no ink. */
