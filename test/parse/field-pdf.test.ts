@@ -64,3 +64,9 @@ test('a name wrapped over cover lines is joined (putuo-planning: 上海市普陀
   assert.equal(d.department?.value, '上海市普陀区规划和自然资源局')
   assert.ok(!d.tables.some((t) => t.title?.endsWith('部门决算表')), 'the cover of 第二部分 is not a table')
 })
+
+test('a page whose only ink is an empty ruled row (putuo-finance p.14) is not sent to OCR', async () => {
+  const r = await parseFile('putuo-finance-2024-final.pdf', readFileSync(`${FIELD}/putuo-finance-2024-final.pdf`))
+  assert.ok(r.diagnostics.some((d) => d.ruleId === 'parse/pdf-no-text' && d.place?.page === 14))
+  assert.ok(!r.diagnostics.some((d) => d.ruleId.startsWith('parse/ocr')))
+})

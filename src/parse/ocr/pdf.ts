@@ -9,9 +9,13 @@ import type { OcrOptions } from './options.ts'
 import { readPageImage, type ScannedPage } from './page.ts'
 import { OCR_DPI, renderPage } from './raster.ts'
 import { renumber } from './renumber.ts'
+import { eraseRules, findRules, ruleOptions } from './rules.ts'
 
 /** A page whose text layer has fewer characters than this (a page number, a stamp's caption) counts as having none. */
 const ALMOST_NO_TEXT = 20
+/** Resolution of the rendering that decides whether a page needs OCR at all. */
+const PREVIEW_DPI = 60
+
 /** A rendered page with less ink than this share of its pixels is blank. */
 const BLANK = 0.0005
 
@@ -71,8 +75,11 @@ export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOp
       try {
         const hasText = (chars.get(n) ?? 0) > 0 && !skipped.has(n)
         if (hasText && !(await paintsImage(page, imageOps))) continue
+        // A blank page, or one whose only ink is ruling lines (an empty table row left alone on a
+        // page), has nothing to read: a coarse rendering tells, before the 300 dpi one OCR needs.
+        const preview = await renderPage(page, PREVIEW_DPI)
+        if (isBlank(preview) || (!hasText && isBlank(eraseRules(preview, findRules(preview, ruleOptions(PREVIEW_DPI)))))) continue
         const image = await renderPage(page, dpi)
-        if (isBlank(image)) continue
         engine ??= createOcrEngine()
         const result = await readPageImage(engine, image, { file, page: n, dpi, scale: dpi / 72, firstLine: 1 })
         scanned.set(n, result)
