@@ -5,7 +5,12 @@ import { readNarrative } from './narrative/index.ts'
 import { readTables } from './tables/build.ts'
 
 /** Words that every budget (or final-accounts) disclosure prints somewhere. */
-const DISCLOSURE_WORDS = /部门预算|部门决算|预算公开|决算公开|收支总体情况表|收支预算总表|收入支出决算总表/
+const DISCLOSURE_WORDS = ['部门预算', '部门决算', '预算公开', '决算公开', '收支总体情况表', '收支预算总表', '收入支出决算总表']
+
+/** Whether a text names itself a disclosure (plain substring search: much faster than a regex alternation over 40 KB). */
+function namesDisclosure(text: string): boolean {
+  return DISCLOSURE_WORDS.some((w) => text.includes(w))
+}
 
 /**
  * Read the canonical model from a layout: the tables of 第二部分 and everything the narrative
@@ -15,7 +20,7 @@ export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Discl
   const { file, lines } = layout
   const all = lines.map((l) => l.text).join('\n')
   // Squeezing 40 KB is the slow path, for documents whose titles are spaced out.
-  if (!DISCLOSURE_WORDS.test(all) && !DISCLOSURE_WORDS.test(squeeze(all))) {
+  if (!namesDisclosure(all) && !namesDisclosure(squeeze(all))) {
     diagnostics.push({
       ruleId: 'parse/not-a-disclosure',
       severity: 'error',
