@@ -24,9 +24,10 @@ export class ParseError extends Error {
 }
 
 /** Which reader a file needs, from its first bytes (and its name for text). */
-export function sniff(bytes: Uint8Array): 'pdf' | 'zip' | 'ole' | 'text' {
+export function sniff(bytes: Uint8Array): 'pdf' | 'image' | 'zip' | 'ole' | 'text' {
   const head = String.fromCharCode(...bytes.subarray(0, 8))
   if (head.startsWith('%PDF-')) return 'pdf'
+  if (head.startsWith('\x89PNG') || (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)) return 'image'
   if (head.startsWith('PK\u0003\u0004')) return 'zip'
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole'
   return 'text'
@@ -75,8 +76,9 @@ export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseR
       throw e
     }
   }
-  const ocr = await import('./ocr/index.ts')
-  if (ocr.isImage(bytes)) {
+  if (kind === 'image') {
+    // Only an image pays for loading the OCR reader.
+    const ocr = await import('./ocr/index.ts')
     try {
       const read = await ocr.readImage(file, bytes)
       const result = parseLayout(read.layout)
