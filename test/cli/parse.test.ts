@@ -76,3 +76,9 @@ test('unknown option and unknown format are usage errors (exit 2)', () => {
   assert.equal(yusuan(['parse', SEED, '--bogus']).code, 2)
   assert.equal(yusuan(['frobnicate']).code, 2)
 })
+
+test('a PNG that is not an image is refused by parse with the file named (exit 2)', () => {
+  const r = yusuan(['parse', file('broken.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]))])
+  assert.equal(r.code, 2)
+  assert.match(r.stderr, /broken\.png: /)
+})
