@@ -1,3 +1,5 @@
+import { squeeze } from '../normalize.ts'
+
 /**
  * Leading classification codes of a table row. Documents print a function code as one cell
  * (`2010306`), as 类/款/项 cells (`201 | 03 | 06`) or as spaced text (`201 03 06`), and an
@@ -17,7 +19,8 @@ const FIRST = { function: /^2\d\d$/, economic: /^[35]\d\d$/ }
 
 /** The code at the start of drawn cells, or undefined. */
 export function codeFromCells(cells: string[], kind: CodeKind): LeadingCode | undefined {
-  const parts = cells.map((c) => c.replace(/\s+/g, ''))
+  // Only the first three cells can hold 类/款/项.
+  const parts = cells.slice(0, 3).map(squeeze)
   const first = parts[0] ?? ''
   if (/^\d{5}$|^\d{7}$/.test(first) && FIRST[kind].test(first.slice(0, 3))) return { code: first, fields: 1, chars: 0 }
   if (!FIRST[kind].test(first)) return undefined
@@ -55,7 +58,7 @@ export function codeFromText(text: string, kind: CodeKind): LeadingCode | undefi
  * code of the row above: documents print the 类 once and merge its cell down the rows it covers.
  */
 export function inheritedCode(cells: string[], previous: string, kind: CodeKind): LeadingCode | undefined {
-  const parts = cells.map((c) => c.replace(/\s+/g, ''))
+  const parts = cells.slice(0, 3).map(squeeze)
   const two = (p: string | undefined) => p !== undefined && /^\d{2}$/.test(p)
   if (parts[0] !== '') return undefined
   if (two(parts[1]) && previous.length >= 3) {
