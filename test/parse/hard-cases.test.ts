@@ -231,3 +231,24 @@ test('a header word one character off (OCR: 项自支出) names its column inste
   const row = parse('ocr-header', doc).tables[0]!.rows.find((r) => r.key === '201')!
   assert.deepEqual(row.cells.map((c) => [c.column, c.value]), [['total', '12.00'], ['project', '12.00']])
 })
+
+test('a figure whose column nothing decides is placed left to right with a warning, never silently', () => {
+  // Plain text, no sibling table: 5.00 in a 合计/基本支出/项目支出 row could be 基本 or 项目.
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '表3',
+    '部门支出总体情况表',
+    '单位：万元',
+    '科目编码 科目名称 合计 基本支出 项目支出',
+    '201 03 01 行政运行 5.00 5.00',
+    '第三部分 情况说明',
+    '某单位支出预算 5.00 万元，比上年增加 1.00 万元，主要用于日常运转。',
+    '基本支出 5.00 万元，占 100.00%，主要用于人员工资，按规定执行。',
+  ].join('\n')
+  const r = parseText('undecided', new TextEncoder().encode(doc))
+  const cells = r.disclosure!.tables[0]!.rows[0]!.cells
+  assert.deepEqual(cells.map((c) => [c.column, c.assignment?.by]), [['total', 'order'], ['basic', 'order']])
+  const d = r.diagnostics.find((d) => d.ruleId === 'parse/column-undecided')
+  assert.equal(d?.severity, 'warning')
+  assert.equal(d?.place?.start.line, 6)
+})

@@ -7,7 +7,8 @@ import type { TableSpec } from '../../model/tables.ts'
  * and Markdown exports drop whole columns. The numbers keep their left-to-right order, so the
  * candidates are the order-preserving placements of k numbers into n columns; each is scored by
  * what the document itself says:
- * - the table's identities (合计 = 基本支出 + 项目支出, blanks counting as zero);
+ * - the table's identities (合计 = 基本支出 + 项目支出, blanks counting as zero), exact ones above
+ *   ones that hold only within rounding;
  * - the same row of a sibling table (部门支出总体情况表 vs 一般公共预算支出情况表) stating the same value;
  * - columns the document shows to be empty (an empty 政府性基金 table, a blank 财政专户 income line);
  * - columns other rows of the same table use (a column no row uses was lost by the export);
@@ -97,8 +98,11 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
           if (has[p]) touched = true
         }
         if (!touched) continue
-        const holds = Math.abs(at[id.total]! - sum) <= ctx.cent * id.parts.length
-        identity += holds ? 2 : -2
+        // An identity that holds exactly is stronger evidence than one that holds within rounding
+        // (0.01 0.01 fits 合计|人员经费 exactly and 人员经费|公用经费 only within two cents).
+        const diff = Math.abs(at[id.total]! - sum)
+        const holds = diff <= ctx.cent * id.parts.length
+        identity += diff === 0 ? 3 : holds ? 2 : -2
         if (!holds) broken = true
       }
       const total = identity + sib + pri + conv

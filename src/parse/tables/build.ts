@@ -151,6 +151,19 @@ export function readTables(
     if (n > 1) p.key = `${p.key}#${n}`
   }
   resolve(pending)
+  // A figure whose column nothing in the document decides is placed left to right, and said so.
+  for (const p of pending) {
+    p.assignments.forEach((a, i) => {
+      if (a?.by !== 'order') return
+      const row = p.rows[i]!
+      diagnostics.push({
+        ruleId: 'parse/column-undecided',
+        severity: 'warning',
+        message: `「${row.label || row.key}」的数字 ${row.numbers.map((n) => n.raw).join('、')} 所在列无法由表内外关系唯一确定，已按从左到右取列（${p.columns[i]!.join('、')}）`,
+        place: row.place,
+      })
+    })
+  }
   return pending.map((p) => toTable(file, p))
 }
 
