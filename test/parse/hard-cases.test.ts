@@ -252,3 +252,19 @@ test('a figure whose column nothing decides is placed left to right with a warni
   assert.equal(d?.severity, 'warning')
   assert.equal(d?.place?.start.line, 6)
 })
+
+test('a plain-text table that prints its columns in another order is read in its own order', () => {
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '表3',
+    '部门支出总体情况表',
+    '单位：万元',
+    '科目编码 科目名称 项目支出 基本支出 合计',
+    '201 03 01 行政运行 2.00 3.00 5.00',
+    '第三部分 情况说明',
+    '某单位支出预算 5.00 万元，比上年增加 1.00 万元，主要用于日常运转。',
+    '基本支出 3.00 万元，占 60.00%，主要用于人员工资，按规定执行。',
+  ].join('\n')
+  const row = parse('order', doc).tables[0]!.rows[0]!
+  assert.deepEqual(row.cells.map((c) => [c.column, c.value]), [['project', '2.00'], ['basic', '3.00'], ['total', '5.00']])
+})

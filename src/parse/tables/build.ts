@@ -184,6 +184,8 @@ function resolve(pending: Pending[]): void {
     }
   }
   const ambiguous = pending.some((p) => p.spec && p.rows.some((r) => r.side !== 'income' && r.numbers.some((n) => !n.column)))
+  // Each table's columns in the order it prints them, read once.
+  const specs = new Map(ambiguous ? pending.map((p) => [p, p.spec && printedOrder(p.spec, p.region)] as const) : [])
   // Two rounds: the second sees the first's decisions in sibling tables and in the other rows.
   for (let round = 0; ambiguous && round < 2; round++) {
     const values = new Map<string, number>()
@@ -202,8 +204,8 @@ function resolve(pending: Pending[]): void {
       return undefined
     }
     for (const p of pending) {
-      if (!p.spec) continue
-      const spec = p.spec
+      const spec = specs.get(p)
+      if (!spec) continue
       const keys = spec.columns.map((c) => c.key)
       const zeroHere = keys.map((c) => zero.has(`${p.key}.${c}`))
       const useCount = new Map<string, number>()
@@ -234,6 +236,46 @@ function resolve(pending: Pending[]): void {
       })
     }
   }
+}
+
+/**
+ * The spec with its columns in the order the document prints them, read from a plain-text header
+ * line that names two or more of them (`科目编码 科目名称 项目支出 基本支出 合计`). Numbers are
+ * placed in order, so a template that prints its columns in another order must be read in its own.
+ * Drawn cells are placed under their header instead, and a multi-level header that names fewer than
+ * two columns on one line keeps the spec's order.
+ */
+function printedOrder(spec: TableSpec, region: TableRegion): TableSpec {
+  if (region.lines.some((l) => l.cells)) return spec
+  let best: { key: string; at: number }[] = []
+  // Longest labels first, so 项目支出合计 is not read as 合计.
+  const labels = spec.columns.flatMap((c) => c.labels.map((label) => ({ key: c.key, label }))).sort((a, b) => b.label.length - a.label.length)
+  // The header is above the first figure.
+  for (const line of region.lines) {
+    if (/\d\.\d/.test(line.text)) break
+    const text = squeeze(line.text).replace(/（/g, '(').replace(/）/g, ')')
+    if (!text) continue
+    const taken: [number, number][] = []
+    const found: { key: string; at: number }[] = []
+    for (const { key, label } of labels) {
+      if (found.some((f) => f.key === key)) continue
+      let at = text.indexOf(label)
+      while (at >= 0 && taken.some(([a, b]) => at < b && at + label.length > a)) at = text.indexOf(label, at + 1)
+      if (at < 0) continue
+      taken.push([at, at + label.length])
+      found.push({ key, at })
+    }
+    if (found.length > best.length) best = found
+  }
+  if (best.length < 2) return spec
+  const printed = [...best].sort((a, b) => a.at - b.at).map((f) => f.key)
+  const inSpec = spec.columns.map((c) => c.key).filter((k) => printed.includes(k))
+  if (printed.every((k, i) => k === inSpec[i])) return spec
+  // The named columns take their printed order in the slots they hold; the others stay where they are.
+  const byKey = new Map(spec.columns.map((c) => [c.key, c]))
+  let next = 0
+  const columns = spec.columns.map((c) => (printed.includes(c.key) ? byKey.get(printed[next++]!)! : c))
+  return { ...spec, columns }
 }
 
 /**
