@@ -319,7 +319,7 @@ export function topUnder(table: Table, prefix: string): CodeNode[] {
 }
 
 /** Sum figures of rows; unknown ones make the result partial. */
-function sumRows(table: Table, rows: Row[], column: string): ColumnValue {
+export function sumRows(table: Table, rows: Row[], column: string): ColumnValue {
   const parts: Figure[] = []
   let partial = false
   for (const r of rows) {

@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { TABLES } from '../../src/model/index.ts'
 import { HEADERS, headerGrid, type ColumnRef } from '../../src/render/headers.ts'
-import { unzipEntry } from './unzip.ts'
+import { openZip } from '../../src/parse/office/zip.ts'
 
 /**
  * The committed format fixtures (npm run fixtures) against the hand-checked facts of their seed:
@@ -125,7 +125,7 @@ test('003.html: tables with rowspan/colspan headers, every fact printed in its t
 })
 
 test('003.docx: twelve standard tables with repeated, merged header rows on landscape A4 pages', () => {
-  const xml = unzipEntry(readFileSync(`${DIR}/003.docx`), 'word/document.xml')!.toString('utf8')
+  const xml = openZip('003.docx', readFileSync(`${DIR}/003.docx`), 'DOCX').text('word/document.xml')!
   for (const t of TABLES) assert.ok(xml.includes(`>${t.title === '上年结转结余情况（明细）表' ? '上年结转结余情况表' : t.title}<`), t.title)
   const tables = xml.split('<w:tbl>').slice(1)
   assert.ok(tables.length >= 12)

@@ -1,6 +1,6 @@
 import { tableSpec } from '../../model/tables.ts'
 import { defineRule } from '../define-rule.ts'
-import { codeTree, figure, isUnitRow, rowOf, states, topUnder, type Figure } from '../figures.ts'
+import { codeTree, figure, isUnitRow, rowOf, states, sumRows, topUnder } from '../figures.ts'
 import { checkSum, SUM_MESSAGES, SUM_MESSAGES_EN } from '../sums.ts'
 
 /**
@@ -37,13 +37,7 @@ export default defineRule({
       for (const column of spec.columns.map((c) => c.key)) {
         const stated = figure(table, total, column)
         if (!stated) continue
-        const parts: Figure[] = []
-        let partial = false
-        for (const r of rows) {
-          const f = figure(table, r, column)
-          if (f) parts.push(f)
-          else partial = true
-        }
+        const { parts, partial } = sumRows(table, rows, column)
         if (parts.length === 0 || (!stated.cell && parts.every((p) => !p.cell))) continue
         checkSum(report, { total: stated, parts, partial, what: '各行之和', whatEn: 'sum of the top-level rows' })
       }
