@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx'
 import { readDocx } from '../../src/parse/docx/index.ts'
 import { parseLayout, toFacts } from '../../src/parse/index.ts'
+import { EXPENDITURE_FACTS } from './office-expected.ts'
 
 const p = (text: string) => new Paragraph({ children: [new TextRun({ text, font: { eastAsia: '宋体' } })] })
 const cell = (text: string, opts: { columnSpan?: number; rowSpan?: number } = {}) => new TableCell({ children: [p(text)], ...opts })
@@ -92,17 +93,7 @@ test('DOCX: the table parses to the expected facts', async () => {
     toFacts(disclosure!),
     [
       'table,row,column,value',
-      'expenditure,201,total,390.05',
-      'expenditure,201,basic,177.72',
-      'expenditure,201,project,212.33',
-      'expenditure,2010350,total,242.00',
-      'expenditure,2010350,basic,177.72',
-      'expenditure,2010350,project,64.28',
-      'expenditure,2080505,total,11.50',
-      'expenditure,2080505,basic,11.50',
-      'expenditure,total,total,401.55',
-      'expenditure,total,basic,189.22',
-      'expenditure,total,project,212.33',
+      ...EXPENDITURE_FACTS,
       '',
     ].join('\n'),
   )

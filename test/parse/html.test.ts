@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { decodeHtml, readHtml } from '../../src/parse/html/index.ts'
 import { parseLayout, toFacts } from '../../src/parse/index.ts'
+import { EXPENDITURE_FACTS } from './office-expected.ts'
 
 /** GBK encoding without an iconv dependency: invert Node's GB18030 decoder over the two-byte range. */
 function gbk(text: string): Uint8Array {
@@ -92,17 +93,7 @@ test('HTML: the page parses to the expected facts, placed in the HTML source', (
     toFacts(disclosure!),
     [
       'table,row,column,value',
-      'expenditure,201,total,390.05',
-      'expenditure,201,basic,177.72',
-      'expenditure,201,project,212.33',
-      'expenditure,2010350,total,242.00',
-      'expenditure,2010350,basic,177.72',
-      'expenditure,2010350,project,64.28',
-      'expenditure,2080505,total,11.50',
-      'expenditure,2080505,basic,11.50',
-      'expenditure,total,total,401.55',
-      'expenditure,total,basic,189.22',
-      'expenditure,total,project,212.33',
+      ...EXPENDITURE_FACTS,
       '',
     ].join('\n'),
   )

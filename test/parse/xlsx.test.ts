@@ -3,6 +3,7 @@ import { test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { parseLayout, toFacts } from '../../src/parse/index.ts'
 import { readXlsx } from '../../src/parse/xlsx/index.ts'
+import { EXPENDITURE_FACTS } from './office-expected.ts'
 
 const MONEY = '0.00'
 
@@ -108,17 +109,7 @@ test('XLSX: the workbook parses to the expected facts, each placed by sheet and 
       'summary,exp.208,amount,11.50',
       'summary,inc.total,amount,401.55',
       'summary,exp.total,amount,401.55',
-      'expenditure,201,total,390.05',
-      'expenditure,201,basic,177.72',
-      'expenditure,201,project,212.33',
-      'expenditure,2010350,total,242.00',
-      'expenditure,2010350,basic,177.72',
-      'expenditure,2010350,project,64.28',
-      'expenditure,2080505,total,11.50',
-      'expenditure,2080505,basic,11.50',
-      'expenditure,total,total,401.55',
-      'expenditure,total,basic,189.22',
-      'expenditure,total,project,212.33',
+      ...EXPENDITURE_FACTS,
       '',
     ].join('\n'),
   )
