@@ -65,44 +65,36 @@ export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseR
     // usable text layer are OCR'd; a PDF with text on every page costs no more than readPdf.
     const { PdfError } = await import('./pdf/index.ts')
     const { readPdfOcr } = await import('./ocr/index.ts')
-    try {
-      const read = await readPdfOcr(file, bytes)
-      const result = parseLayout(read.layout)
-      result.diagnostics.unshift(...read.diagnostics)
-      if (read.pagesRead < read.pages && result.disclosure) result.disclosure.partial = true
-      return result
-    } catch (e) {
-      if (e instanceof PdfError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
-      throw e
-    }
+    const read = await reading(file, PdfError, () => readPdfOcr(file, bytes))
+    return fromReader(read, read.pagesRead < read.pages)
   }
   if (kind === 'image') {
     // Only an image pays for loading the OCR reader.
-    const ocr = await import('./ocr/index.ts')
-    try {
-      const read = await ocr.readImage(file, bytes)
-      const result = parseLayout(read.layout)
-      result.diagnostics.unshift(...read.diagnostics)
-      return result
-    } catch (e) {
-      if (e instanceof ocr.ImageError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
-      throw e
-    }
+    const { readImage, ImageError } = await import('./ocr/index.ts')
+    return fromReader(await reading(file, ImageError, () => readImage(file, bytes)), false)
   }
   // DOCX, XLSX (by their parts), legacy/encrypted OLE files and web pages; anything else is text.
   const { readOffice, OfficeError } = await import('./office/index.ts')
-  let office
+  const office = await reading(file, OfficeError, () => readOffice(file, bytes))
+  // An office reader marks `partial` when a size or depth limit, or a missing sheet, left content out.
+  return office ? fromReader(office, office.partial) : parseText(file, bytes)
+}
+
+/** Run a reader; its own error for an unusable file becomes a ParseError naming the file. */
+async function reading<T>(file: string, readerError: new (...args: never[]) => Error, read: () => T | Promise<T>): Promise<T> {
   try {
-    office = readOffice(file, bytes)
+    return await read()
   } catch (e) {
-    if (e instanceof OfficeError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
+    if (e instanceof readerError) throw new ParseError(file, e.message.replace(`${file}: `, ''))
     throw e
   }
-  if (!office) return parseText(file, bytes)
-  const result = parseLayout(office.layout)
-  result.diagnostics.unshift(...office.diagnostics)
-  // A size or depth limit, or a missing sheet, left content out.
-  if (office.partial && result.disclosure) result.disclosure.partial = true
+}
+
+/** The model of a reader's layout, the reader's own diagnostics first; `partial` when the reader left content out. */
+function fromReader(read: { layout: Layout; diagnostics: Diagnostic[] }, partial: boolean): ParseResult {
+  const result = parseLayout(read.layout)
+  result.diagnostics.unshift(...read.diagnostics)
+  if (partial && result.disclosure) result.disclosure.partial = true
   return result
 }
 
