@@ -28,12 +28,8 @@ function isEmptyNote(text: string): boolean {
   return /为空表|无数据|本表无|空表表示/.test(text)
 }
 
-/** A heading that starts 第三部分 or a later part. */
-function isPartHeading(text: string): boolean {
-  return /^\s*[#*\s]*第[三四]部分/.test(text)
-}
-
 const CONTINUED = /^\s*(?:续表\s*\d*|表\s*\d+\s*[(（]续[)）])\s*$/
+/** A part heading (第一部分 … 第五部分); the table of contents lists them too, so the last one seen is the current part. */
 const PART = /^\s*[#*\s]*第([一二三四五])部分/
 const PART_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 }
 
@@ -110,7 +106,8 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
       continue
     }
     if (!current) continue
-    if (isPartHeading(text)) {
+    // 第三部分 or a later part: the narrative starts.
+    if (partMatch && part >= 3) {
       close()
       continue
     }
