@@ -6,10 +6,10 @@ import { placeOf, type LayoutLine } from '../layout.ts'
 import { squeeze } from '../normalize.ts'
 import { assignColumns } from './assign.ts'
 import { codeFromCells } from './codes.ts'
-import { fieldsOf } from './line-cells.ts'
+import { fieldsOf, rawNumber } from './line-cells.ts'
 import type { RawRow } from './raw.ts'
 import { recognise } from './recognise.ts'
-import { readCodedRows, readNamedRows, readTwoSidedRows, type RowContext } from './rows.ts'
+import { readCodedRows, readNamedRows, readTwoSidedRows } from './rows.ts'
 import { findTables, type TableRegion } from './segment.ts'
 
 interface Pending {
@@ -360,12 +360,7 @@ function readGenericRows(file: string, lines: LayoutLine[], strict: boolean, hea
       key: code ? code.code : /^(合计|总计)$/.test(label) ? 'total' : label ? `label:${label}` : `line:${line.line}`,
       label,
       place: placeOf(file, line, 0, line.text.length),
-      numbers: nums.map((f, i) => ({
-        value: f.number!,
-        raw: f.text,
-        place: placeOf(file, line, f.start, f.end, f.cell),
-        column: `c${(f.index ?? i) + 1}`,
-      })),
+      numbers: nums.map((f, i) => rawNumber(file, line, f, `c${(f.index ?? i) + 1}`)),
     })
   }
   return rows

@@ -1,5 +1,6 @@
-import type { LayoutCell, LayoutLine } from '../layout.ts'
+import { placeOf, type LayoutCell, type LayoutLine } from '../layout.ts'
 import { cellNumber, findNumbers } from '../numbers.ts'
+import type { RawNumber } from './raw.ts'
 
 /** One field of a table line: a text, a number or (for drawn cells) an empty cell. */
 export interface Field {
@@ -58,4 +59,12 @@ export function fieldsOf(line: LayoutLine, strictDecimals: boolean, trailingOnly
   }
   textUpTo(text.length)
   return fields
+}
+
+/** The number a field holds, placed in its source, with the OCR confidence of its cell when it has one. */
+export function rawNumber(file: string, line: LayoutLine, f: Field, column?: string): RawNumber {
+  const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(file, line, f.start, f.end, f.cell) }
+  if (f.cell?.confidence !== undefined) n.confidence = f.cell.confidence
+  if (column) n.column = column
+  return n
 }

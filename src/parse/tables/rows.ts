@@ -5,7 +5,7 @@ import { placeOf, type LayoutLine } from '../layout.ts'
 import { normalizeLabel, squeeze } from '../normalize.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
-import { fieldsOf, type Field } from './line-cells.ts'
+import { fieldsOf, rawNumber, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
 
 /** What a row reader needs to know about its table. */
@@ -36,8 +36,7 @@ function numbersOf(ctx: RowContext, line: LayoutLine, fields: Field[], header: H
   return fields
     .filter((f) => f.number !== undefined)
     .map((f) => {
-      const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) }
-      if (f.cell?.confidence !== undefined) n.confidence = f.cell.confidence
+      const n = rawNumber(ctx.file, line, f)
       const hint = f.index !== undefined ? header.column(f.index) : undefined
       if (hint && aligned) n.hint = hint
       if (hint && trustHeader) n.column = hint
@@ -218,7 +217,7 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
           key: item.key,
           label: item.label,
           place: placeOf(ctx.file, line, f.start, f.end, f.cell),
-          numbers: [{ value: f.number, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell), column: 'total' }],
+          numbers: [rawNumber(ctx.file, line, f, 'total')],
         })
       }
       afterData = true
@@ -338,14 +337,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
           place: placeOf(ctx.file, line, left[0]!.start, (incomeNumber ?? left[left.length - 1]!).end),
           numbers: [],
         }
-        if (incomeNumber) {
-          row.numbers.push({
-            value: incomeNumber.number!,
-            raw: incomeNumber.text,
-            place: placeOf(ctx.file, line, incomeNumber.start, incomeNumber.end, incomeNumber.cell),
-            column: ctx.key === 'summary' ? 'amount' : 'total',
-          })
-        }
+        if (incomeNumber) row.numbers.push(rawNumber(ctx.file, line, incomeNumber, ctx.key === 'summary' ? 'amount' : 'total'))
         rows.push(row)
       }
     }
@@ -356,11 +348,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
         label: expLabel,
         side: 'expenditure',
         place: placeOf(ctx.file, line, right[0]!.start, right[right.length - 1]!.end),
-        numbers: nums.map((f) => {
-          const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(ctx.file, line, f.start, f.end, f.cell) }
-          if (f.cell?.confidence !== undefined) n.confidence = f.cell.confidence
-          return n
-        }),
+        numbers: nums.map((f) => rawNumber(ctx.file, line, f)),
       }
       if (ctx.key === 'summary') row.numbers.forEach((n) => (n.column = 'amount'))
       else if (line.cells) {
