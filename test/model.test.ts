@@ -26,6 +26,10 @@ test('money: 万元 and 元 figures are whole fen; 万元 prints with at least t
   assert.equal(wan(toFen('1.9915', '万元')!), '1.9915')
   assert.equal(toFen('1.0000001', '万元'), undefined, 'finer than a fen is refused, not rounded')
   assert.equal(toFen('12a', '万元'), undefined)
+  for (const bad of ['', '-', '.5', '1.', '1.2.3', '--1', '1,000.00']) assert.equal(toFen(bad, '万元'), undefined, bad)
+  assert.equal(toFen('12.5', '元'), 1250)
+  assert.equal(toFen('0.001', '元'), undefined)
+  assert.equal(toFen('90071992547409.93', '元'), undefined, 'beyond 2^53 fen is refused')
   assert.equal(wan(-10_000), '-0.01')
 })
 

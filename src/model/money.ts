@@ -14,14 +14,30 @@ export type MoneyUnit = '万元' | '元'
  * Returns undefined when the number has more decimals than fen can hold exactly.
  */
 export function toFen(decimal: string, unit: MoneyUnit): Fen | undefined {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal)
-  if (!m) return undefined
-  const [, sign, int, frac = ''] = m
+  // A loop over the digits rather than a regular expression: every table cell passes through here.
   const places = unit === '万元' ? 6 : 2
-  if (frac.length > places) return undefined
-  // Both parts are exact integers below 2^53 for any real budget; the check below refuses the rest.
-  const whole = Number(int) * (unit === '万元' ? 1_000_000 : 100) + Number((frac + '000000').slice(0, places))
-  const fen = sign ? -whole : whole
+  const negative = decimal.charCodeAt(0) === 45 // '-'
+  let i = negative ? 1 : 0
+  let whole = 0
+  let digits = 0
+  for (; i < decimal.length; i++, digits++) {
+    const d = decimal.charCodeAt(i) - 48
+    if (d < 0 || d > 9) break
+    whole = whole * 10 + d
+  }
+  if (digits === 0) return undefined
+  let decimals = 0
+  if (i < decimal.length) {
+    if (decimal.charCodeAt(i) !== 46 || i === decimal.length - 1) return undefined // '.' and at least one digit
+    for (i++; i < decimal.length; i++, decimals++) {
+      const d = decimal.charCodeAt(i) - 48
+      if (d < 0 || d > 9 || decimals === places) return undefined
+      whole = whole * 10 + d
+    }
+  }
+  for (; decimals < places; decimals++) whole *= 10
+  // Exact while below 2^53, which any real budget is; the check refuses the rest.
+  const fen = negative ? -whole : whole
   return Number.isSafeInteger(fen) ? fen : undefined
 }
 

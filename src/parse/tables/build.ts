@@ -110,16 +110,17 @@ export function readTables(
           ? readNamedRows(ctx, region.lines, units)
           : readCodedRows(ctx, region.lines)
     for (const row of rows) {
+      let bad = false
       for (const n of row.numbers) {
         const fen = toFen(n.value, unit)
         if (fen !== undefined) n.fen = fen
+        else {
+          // A figure finer than a fen (more than six decimals of 万元) is no amount this model can hold exactly.
+          bad = true
+          diagnostics.push({ ruleId: 'parse/unreadable-number', severity: 'warning', message: `无法精确读取的金额「${n.raw}」，未作为数据`, place: n.place })
+        }
       }
-      // A figure finer than a fen (more than six decimals of 万元) is no amount this model can hold exactly.
-      const bad = row.numbers.filter((n) => n.fen === undefined)
-      for (const n of bad) {
-        diagnostics.push({ ruleId: 'parse/unreadable-number', severity: 'warning', message: `无法精确读取的金额「${n.raw}」，未作为数据`, place: n.place })
-      }
-      if (bad.length) row.numbers = row.numbers.filter((n) => n.fen !== undefined)
+      if (bad) row.numbers = row.numbers.filter((n) => n.fen !== undefined)
     }
     if (!spec) {
       const name = region.title?.title ?? region.caption ?? `表 ${region.number ?? '?'}`
@@ -170,56 +171,51 @@ export function readTables(
 
 /** Place the numbers whose column the layout did not give, using the whole document. */
 function resolve(pending: Pending[]): void {
-  const byKey = new Map(pending.map((p) => [p.key, p]))
-  const zero = new Set<string>()
-  for (const p of pending) {
-    if (p.rows.every((r) => r.numbers.length === 0)) for (const z of EMPTY_TABLE_ZEROES[p.key] ?? []) zero.add(z)
-  }
-  for (const t of ['summary', 'fiscal_summary']) {
-    const p = byKey.get(t)
-    if (!p) continue
-    for (const [prefix, zs] of BLANK_LINE_ZEROES) {
-      const group = p.rows.filter((r) => r.key === prefix || r.key.startsWith(prefix + '.'))
-      if (group.length && group.every((r) => r.numbers.length === 0)) for (const z of zs) zero.add(z)
-    }
-  }
-  const ambiguous = pending.some((p) => p.spec && p.rows.some((r) => r.side !== 'income' && r.numbers.some((n) => !n.column)))
-  // Each table's columns in the order it prints them, read once.
-  const specs = new Map(ambiguous ? pending.map((p) => [p, p.spec && printedOrder(p.spec, p.region)] as const) : [])
+  // Rows with a figure the layout left without a column (income lines have one column each).
+  const open = pending.map((p) => (p.spec ? openRows(p.rows) : []))
+  if (open.every((rows) => rows.length === 0)) return
+  const zero = zeroColumns(pending)
+  const tables = pending.flatMap((p, t) => {
+    if (!p.spec) return []
+    // Each table's columns in the order it prints them, read once.
+    const spec = printedOrder(p.spec, p.region)
+    const keys = spec.columns.map((c) => c.key)
+    return [{
+      p,
+      spec,
+      keys,
+      rows: open[t]!,
+      rowKeys: p.rows.map((row) => siblingRowKey(row.key)),
+      zero: keys.map((c) => zero.has(`${p.key}.${c}`)),
+      // Per column, the `table|column` keys of the columns that must agree with it.
+      siblings: keys.map((c) => (SIBLING_OF.get(`${p.key}|${c}`) ?? []).map(([table, column]) => `${table}|${column}`)),
+    }]
+  })
   // Two rounds: the second sees the first's decisions in sibling tables and in the other rows.
-  for (let round = 0; ambiguous && round < 2; round++) {
-    const values = new Map<string, number>()
-    for (const p of pending) {
-      if (!SIBLING_TABLES.has(p.key)) continue
-      p.rows.forEach((row, i) => {
-        const rowKey = row.key.startsWith('exp.') ? row.key.slice(4) : row.key
-        p.columns[i]!.forEach((c, j) => c && values.set(`${p.key}|${rowKey}|${c}`, row.numbers[j]!.fen!))
-      })
-    }
-    const sibling = (table: string, row: string, column: string): number | undefined => {
-      for (const [other, otherColumn] of SIBLING_OF.get(`${table}|${column}`) ?? []) {
-        const v = values.get(`${other}|${row}|${otherColumn}`)
-        if (v !== undefined) return v
-      }
-      return undefined
-    }
-    for (const p of pending) {
-      const spec = specs.get(p)
-      if (!spec) continue
-      const keys = spec.columns.map((c) => c.key)
-      const zeroHere = keys.map((c) => zero.has(`${p.key}.${c}`))
+  for (let round = 0; round < 2; round++) {
+    const values = siblingValues(pending)
+    for (const { p, spec, keys, rows, rowKeys, zero: zeroHere, siblings: siblingKeys } of tables) {
+      if (rows.length === 0) continue
       const useCount = new Map<string, number>()
       for (const cols of p.columns) for (const c of cols) if (c) useCount.set(c, (useCount.get(c) ?? 0) + 1)
-      p.rows.forEach((row, i) => {
-        if (row.numbers.length === 0 || row.side === 'income' || row.numbers.every((n) => n.column)) return
-        // Columns the other rows of this table use: a column no row uses was lost by the export.
+      for (const i of rows) {
+        const row = p.rows[i]!
         const own = p.columns[i]!
-        const used = keys.map((c) => (useCount.get(c) ?? 0) - own.filter((o) => o === c).length > 0)
-        const rowKey = row.key.startsWith('exp.') ? row.key.slice(4) : row.key
-        const siblings = keys.map((c) => sibling(p.key, rowKey, c))
+        const used: boolean[] = []
+        const siblings: (number | undefined)[] = []
+        const convention: boolean[] = []
+        for (let c = 0; c < keys.length; c++) {
+          const key = keys[c]!
+          let ownUses = 0
+          for (const o of own) if (o === key) ownUses++
+          // Columns the other rows of this table use: a column no row uses was lost by the export.
+          used.push((useCount.get(key) ?? 0) - ownUses > 0)
+          siblings.push(firstValue(values, siblingKeys[c]!, rowKeys[i]!))
+          convention.push(conventionFits(p.key, row, key))
+        }
         // The second round changes nothing for a row whose evidence did not change.
         const signature = `${siblings.join()}|${used.join()}`
-        if (p.signatures[i] === signature) return
+        if (p.signatures[i] === signature) continue
         p.signatures[i] = signature
         const { columns, assignment } = assignColumns({
           spec,
@@ -228,14 +224,70 @@ function resolve(pending: Pending[]): void {
           siblings,
           zero: zeroHere,
           used,
-          convention: keys.map((c) => convention(p.key, row, c)),
+          convention,
           cent: p.unit === '万元' ? 10_000 : 1,
         })
         p.columns[i] = columns
         p.assignments[i] = assignment
-      })
+      }
     }
   }
+}
+
+/** Indexes of the rows with a figure whose column is not decided. */
+function openRows(rows: RawRow[]): number[] {
+  const open: number[] = []
+  rows.forEach((row, i) => {
+    if (row.side !== 'income' && row.numbers.some((n) => !n.column)) open.push(i)
+  })
+  return open
+}
+
+/** A row's key as sibling tables share it (`exp.201` in the two-sided tables is `201` elsewhere). */
+function siblingRowKey(key: string): string {
+  return key.startsWith('exp.') ? key.slice(4) : key
+}
+
+/** `table.column` of the columns an empty table or a blank income line shows to be empty. */
+function zeroColumns(pending: Pending[]): Set<string> {
+  const zero = new Set<string>()
+  for (const p of pending) {
+    if (p.rows.every((r) => r.numbers.length === 0)) for (const z of EMPTY_TABLE_ZEROES[p.key] ?? []) zero.add(z)
+    if (p.key !== 'summary' && p.key !== 'fiscal_summary') continue
+    for (const [prefix, zs] of BLANK_LINE_ZEROES) {
+      const group = p.rows.filter((r) => r.key === prefix || r.key.startsWith(prefix + '.'))
+      if (group.length && group.every((r) => r.numbers.length === 0)) for (const z of zs) zero.add(z)
+    }
+  }
+  return zero
+}
+
+/** The decided figures of the sibling tables: `table|column` → row key → fen. */
+function siblingValues(pending: Pending[]): Map<string, Map<string, number>> {
+  const values = new Map<string, Map<string, number>>()
+  for (const p of pending) {
+    if (!SIBLING_TABLES.has(p.key)) continue
+    p.rows.forEach((row, i) => {
+      const rowKey = siblingRowKey(row.key)
+      p.columns[i]!.forEach((c, j) => {
+        if (!c) return
+        const column = `${p.key}|${c}`
+        let byRow = values.get(column)
+        if (!byRow) values.set(column, (byRow = new Map()))
+        byRow.set(rowKey, row.numbers[j]!.fen!)
+      })
+    })
+  }
+  return values
+}
+
+/** The value the first of the sibling columns states for a row. */
+function firstValue(values: Map<string, Map<string, number>>, columns: string[], rowKey: string): number | undefined {
+  for (const column of columns) {
+    const v = values.get(column)?.get(rowKey)
+    if (v !== undefined) return v
+  }
+  return undefined
 }
 
 /**
@@ -248,8 +300,7 @@ function resolve(pending: Pending[]): void {
 function printedOrder(spec: TableSpec, region: TableRegion): TableSpec {
   if (region.lines.some((l) => l.cells)) return spec
   let best: { key: string; at: number }[] = []
-  // Longest labels first, so 项目支出合计 is not read as 合计.
-  const labels = spec.columns.flatMap((c) => c.labels.map((label) => ({ key: c.key, label }))).sort((a, b) => b.label.length - a.label.length)
+  const labels = labelsOf(spec)
   // The header is above the first figure.
   for (const line of region.lines) {
     if (/\d\.\d/.test(line.text)) break
@@ -278,21 +329,34 @@ function printedOrder(spec: TableSpec, region: TableRegion): TableSpec {
   return { ...spec, columns }
 }
 
+const labelLists = new WeakMap<TableSpec, { key: string; label: string }[]>()
+
+/** A spec's column labels, longest first (so 项目支出合计 is not read as 合计), listed once per spec. */
+function labelsOf(spec: TableSpec): { key: string; label: string }[] {
+  let labels = labelLists.get(spec)
+  if (!labels) {
+    labels = spec.columns.flatMap((c) => c.labels.map((label) => ({ key: c.key, label }))).sort((a, b) => b.label.length - a.label.length)
+    labelLists.set(spec, labels)
+  }
+  return labels
+}
+
 /**
  * The Xinjiang convention for 一般公共预算基本支出情况表: 301 工资福利 and 303 对个人和家庭的补助
  * are 人员经费, the rest 公用经费 (../shared/reference/rules.md §3.5). Documents break it (seed
  * 003 prints 30114 医疗费 as 公用经费), so it only breaks ties when the layout lost the column.
  */
-function convention(table: string, row: RawRow, column: string): boolean {
+function conventionFits(table: string, row: RawRow, column: string): boolean {
   if (table !== 'general_basic' || !row.code) return false
   const personnel = /^30[13]/.test(row.code)
   return column === (personnel ? 'personnel' : 'public')
 }
 
 function toTable(file: string, p: Pending): Table {
-  const extra = [...new Set(p.columns.flat().filter((c): c is string => !!c && c.startsWith('x:')))]
+  const extra = new Set<string>()
+  for (const cols of p.columns) for (const c of cols) if (c?.startsWith('x:')) extra.add(c)
   const columns: Column[] = p.spec
-    ? [...p.spec.columns.map((c) => ({ key: c.key, path: [c.labels[0]!] })), ...extra.map((key) => ({ key, path: [key.slice(2)] }))]
+    ? [...p.spec.columns.map((c) => ({ key: c.key, path: [c.labels[0]!] })), ...[...extra].map((key) => ({ key, path: [key.slice(2)] }))]
     : genericColumns(p.rows, p.headers)
   const rows: Row[] = p.rows.map((raw, i) => {
     const cells: Cell[] = []
@@ -340,7 +404,7 @@ function genericColumns(rows: RawRow[], headers: Map<string, string[]>): Column[
 function readGenericRows(file: string, lines: LayoutLine[], strict: boolean, headers: Map<string, string[]>): RawRow[] {
   const rows: RawRow[] = []
   for (const line of lines) {
-    const code = line.cells && codeFromCells(line.cells.map((c) => c.text), 'function')
+    const code = line.cells && codeFromCells(line.cells, 'function')
     // Code cells (类 | 款 | 项) are not amounts.
     const fields = fieldsOf(line, strict).filter((f) => !code || f.index === undefined || f.index >= code.fields)
     const nums = fields.filter((f) => f.number !== undefined)

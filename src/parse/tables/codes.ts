@@ -18,19 +18,18 @@ export type CodeKind = 'function' | 'economic'
 const FIRST = { function: /^2\d\d$/, economic: /^[35]\d\d$/ }
 
 /** The code at the start of drawn cells, or undefined. */
-export function codeFromCells(cells: string[], kind: CodeKind): LeadingCode | undefined {
-  // Only the first three cells can hold 类/款/项.
-  const parts = cells.slice(0, 3).map(squeeze)
-  const first = parts[0] ?? ''
+export function codeFromCells(cells: readonly { text: string }[], kind: CodeKind): LeadingCode | undefined {
+  // Most rows start with a name: reject them before squeezing or matching anything.
+  if (cells.length === 0 || !startsWithDigit(cells[0]!.text)) return undefined
+  const first = squeeze(cells[0]!.text)
   if (/^\d{5}$|^\d{7}$/.test(first) && FIRST[kind].test(first.slice(0, 3))) return { code: first, fields: 1, chars: 0 }
   if (!FIRST[kind].test(first)) return undefined
-  // 类 | 款 | 项 cells; empty cells after the last part belong to the code columns.
+  // 类 | 款 | 项 cells (only the first three cells can hold them); empty cells after the last part belong to the code columns.
   let code = first
   let fields = 1
   const max = kind === 'function' ? 3 : 2
-  while (fields < max) {
-    const p = parts[fields]
-    if (p === undefined) break
+  while (fields < max && fields < cells.length) {
+    const p = squeeze(cells[fields]!.text)
     if (/^\d{2}$/.test(p) && code.length === 1 + fields * 2) code += p
     else if (p !== '') break
     fields++
@@ -38,8 +37,19 @@ export function codeFromCells(cells: string[], kind: CodeKind): LeadingCode | un
   return { code, fields, chars: 0 }
 }
 
+/** Whether a text's first non-blank character is an ASCII digit. */
+function startsWithDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c <= 32 || (c > 127 && /\s/.test(text[i]!))) continue
+    return c >= 48 && c <= 57
+  }
+  return false
+}
+
 /** The code at the start of a plain-text line (`201 03 06 政务公开审批 …`), or undefined. */
 export function codeFromText(text: string, kind: CodeKind): LeadingCode | undefined {
+  if (!startsWithDigit(text)) return undefined
   const m = /^\s*(\d{3})(?:[ \t]+(\d{2}))?(?:[ \t]+(\d{2}))?(?=\s|$|[^\d.,])/.exec(text)
   if (m && FIRST[kind].test(m[1]!)) {
     const code = m[1]! + (m[2] ?? '') + (kind === 'function' ? (m[3] ?? '') : '')
@@ -57,17 +67,21 @@ export function codeFromText(text: string, kind: CodeKind): LeadingCode | undefi
  * A row whose 类 (or 类 and 款) cells are empty but whose 款/项 cells hold codes continues the
  * code of the row above: documents print the 类 once and merge its cell down the rows it covers.
  */
-export function inheritedCode(cells: string[], previous: string, kind: CodeKind): LeadingCode | undefined {
-  const parts = cells.slice(0, 3).map(squeeze)
-  const two = (p: string | undefined) => p !== undefined && /^\d{2}$/.test(p)
-  if (parts[0] !== '') return undefined
-  if (two(parts[1]) && previous.length >= 3) {
-    if (kind === 'economic') return { code: previous.slice(0, 3) + parts[1], fields: 2, chars: 0 }
-    if (two(parts[2])) return { code: previous.slice(0, 3) + parts[1] + parts[2], fields: 3, chars: 0 }
-    return parts[2] === '' ? { code: previous.slice(0, 3) + parts[1], fields: 3, chars: 0 } : undefined
+export function inheritedCode(cells: readonly { text: string }[], previous: string, kind: CodeKind): LeadingCode | undefined {
+  if (cells.length === 0 || squeeze(cells[0]!.text) !== '') return undefined
+  const kuan = cells.length > 1 ? squeeze(cells[1]!.text) : undefined
+  const xiang = cells.length > 2 ? squeeze(cells[2]!.text) : undefined
+  if (isTwoDigits(kuan) && previous.length >= 3) {
+    if (kind === 'economic') return { code: previous.slice(0, 3) + kuan, fields: 2, chars: 0 }
+    if (isTwoDigits(xiang)) return { code: previous.slice(0, 3) + kuan + xiang, fields: 3, chars: 0 }
+    return xiang === '' ? { code: previous.slice(0, 3) + kuan, fields: 3, chars: 0 } : undefined
   }
-  if (kind === 'function' && parts[1] === '' && two(parts[2]) && previous.length >= 5) {
-    return { code: previous.slice(0, 5) + parts[2], fields: 3, chars: 0 }
+  if (kind === 'function' && kuan === '' && isTwoDigits(xiang) && previous.length >= 5) {
+    return { code: previous.slice(0, 5) + xiang, fields: 3, chars: 0 }
   }
   return undefined
+}
+
+function isTwoDigits(part: string | undefined): part is string {
+  return part !== undefined && /^\d{2}$/.test(part)
 }

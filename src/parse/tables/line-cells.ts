@@ -2,17 +2,20 @@ import { placeOf, type LayoutCell, type LayoutLine } from '../layout.ts'
 import { cellNumber, findNumbers } from '../numbers.ts'
 import type { RawNumber } from './raw.ts'
 
-/** One field of a table line: a text, a number or (for drawn cells) an empty cell. */
+/**
+ * One field of a table line: a text, a number or (for drawn cells) an empty cell. Every field
+ * has every property (undefined where it does not apply), so the readers see one object shape.
+ */
 export interface Field {
   text: string
   /** Normalised decimal when the field is a number. */
-  number?: string
+  number: string | undefined
   /** 0-based column span in the line. */
   start: number
   end: number
   /** Index among the drawn cells of the line, when the source drew cells. */
-  index?: number
-  cell?: LayoutCell
+  index: number | undefined
+  cell: LayoutCell | undefined
 }
 
 /**
@@ -25,40 +28,69 @@ export interface Field {
  * always print two decimals), which keeps `208 05 02` codes and page numbers out.
  */
 export function fieldsOf(line: LayoutLine, strictDecimals: boolean, trailingOnly = true): Field[] {
-  if (line.cells) {
-    return line.cells.map((cell, index) => {
-      const text = cell.text.trim()
-      const number = cellNumber(text)
-      // The field spans the text itself, not the padding or blanked markup around it.
-      const start = cell.start + (text ? cell.text.indexOf(text) : 0)
-      const f: Field = { text, start, end: start + text.length, index, cell }
-      if (number !== undefined) f.number = number
-      return f
-    })
+  return line.cells ? cellFields(line.cells) : textFields(line.text, strictDecimals, trailingOnly)
+}
+
+function cellFields(cells: LayoutCell[]): Field[] {
+  const fields: Field[] = []
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index]!
+    // The field spans the text itself, not the padding or blanked markup around it.
+    const from = skipBlank(cell.text, 0)
+    const to = skipBlankBack(cell.text, cell.text.length)
+    const text = from === 0 && to === cell.text.length ? cell.text : cell.text.slice(from, Math.max(from, to))
+    const start = cell.start + (text ? from : 0)
+    fields.push({ text, number: cellNumber(text), start, end: start + text.length, index, cell })
   }
-  const text = line.text
-  const nums = findNumbers(text).filter((n) => !strictDecimals || /[.,]/.test(n.raw))
+  return fields
+}
+
+function textFields(text: string, strictDecimals: boolean, trailingOnly: boolean): Field[] {
+  let nums = findNumbers(text)
+  if (strictDecimals) nums = nums.filter((n) => n.raw.includes('.') || n.raw.includes(','))
   // Keep only the trailing run: numbers separated from each other by whitespace alone.
   let first = trailingOnly ? nums.length : 0
   for (let i = nums.length - 1; trailingOnly && i >= 0; i--) {
-    const after = i === nums.length - 1 ? text.slice(nums[i]!.end) : text.slice(nums[i]!.end, nums[i + 1]!.start)
-    if (after.trim() !== '') break
+    const gapEnd = i === nums.length - 1 ? text.length : nums[i + 1]!.start
+    if (skipBlank(text, nums[i]!.end) < gapEnd) break
     first = i
   }
   const fields: Field[] = []
   let pos = 0
-  const textUpTo = (end: number) => {
-    const seg = text.slice(pos, end)
-    const m = /\S(?:.*\S)?/.exec(seg)
-    if (m) fields.push({ text: m[0], start: pos + m.index, end: pos + m.index + m[0].length })
-  }
-  for (const n of nums.slice(first)) {
-    textUpTo(n.start)
-    fields.push({ text: n.raw, number: n.value, start: n.start, end: n.end })
+  for (let i = first; i < nums.length; i++) {
+    const n = nums[i]!
+    pushText(fields, text, pos, n.start)
+    fields.push({ text: n.raw, number: n.value, start: n.start, end: n.end, index: undefined, cell: undefined })
     pos = n.end
   }
-  textUpTo(text.length)
+  pushText(fields, text, pos, text.length)
   return fields
+}
+
+/** The text between two positions, without its surrounding blanks, as a field (none when blank). */
+function pushText(fields: Field[], text: string, from: number, to: number): void {
+  const start = skipBlank(text, from)
+  if (start >= to) return
+  const end = skipBlankBack(text, to)
+  fields.push({ text: text.slice(start, end), number: undefined, start, end, index: undefined, cell: undefined })
+}
+
+/** The first position at or after `i` that is not blank (whitespace as `String.prototype.trim` sees it). */
+function skipBlank(text: string, i: number): number {
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++
+  return i
+}
+
+/** The position after the last character before `i` that is not blank. */
+function skipBlankBack(text: string, i: number): number {
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--
+  return i
+}
+
+/** JavaScript's whitespace and line terminators (what `trim` and `\s` remove), by character code. */
+function isBlank(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 /** The number a field holds, placed in its source, with the OCR confidence of its cell when it has one. */

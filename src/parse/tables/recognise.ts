@@ -18,11 +18,11 @@ export function recogniseByShape(region: TableRegion): string | undefined {
   let functionRows = 0
   let economicRows = 0
   let classLines = 0
+  // Only whether there are coded rows matters, and whether there are five class lines.
   for (const l of region.lines) {
-    const cells = l.cells?.map((c) => c.text)
-    if (cells ? codeFromCells(cells, 'function') : codeFromText(l.text, 'function')) functionRows++
-    if (cells ? codeFromCells(cells, 'economic') : codeFromText(l.text, 'economic')) economicRows++
-    if (/(?:^|\s)2\d\d\s*[\u4e00-\u9fff]+支出|预备费/.test(l.text)) classLines++
+    if (!functionRows && (l.cells ? codeFromCells(l.cells, 'function') : codeFromText(l.text, 'function'))) functionRows++
+    if (!economicRows && (l.cells ? codeFromCells(l.cells, 'economic') : codeFromText(l.text, 'economic'))) economicRows++
+    if (classLines < 5 && /(?:^|\s)2\d\d\s*[\u4e00-\u9fff]+支出|预备费/.test(l.text)) classLines++
   }
   const has = (...words: string[]) => words.every((w) => blob.includes(w))
   if (has('三公')) return 'three_public'

@@ -87,9 +87,8 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
   let lastCode: string | undefined
   for (const line of lines) {
     if (!line.text.trim() || isMeta(line.text)) continue
-    const cellTexts = line.cells?.map((c) => c.text)
-    const code = cellTexts
-      ? (codeFromCells(cellTexts, kind) ?? (lastCode ? inheritedCode(cellTexts, lastCode, kind) : undefined))
+    const code = line.cells
+      ? (codeFromCells(line.cells, kind) ?? (lastCode ? inheritedCode(line.cells, lastCode, kind) : undefined))
       : codeFromText(line.text, kind)
     if (code) lastCode = code.code
     // The code cells are not amounts.
