@@ -29,13 +29,20 @@ function narrow(ch: string): string {
 
 /** A label for comparison: no whitespace, no markup, half-width brackets and colon, no list numbering. */
 export function normalizeLabel(text: string): string {
-  return normalizeLine(text)
-    .replace(/\s+/g, '')
-    .replace(/^[-*]+/, '')
-    .replace(/^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.](?!\d)|\(\d+\))/, '')
-    .replace(/^其中[:：]?/, '')
-    .replace(/[:：]$/, '')
+  let label = squeeze(normalizeLine(text))
+  // Most labels start with a plain word: the prefixes are looked for only after a character that can begin one.
+  if (PREFIX_START.test(label)) {
+    label = label
+      .replace(/^[-*]+/, '')
+      .replace(/^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.](?!\d)|\(\d+\))/, '')
+      .replace(/^其中[:：]?/, '')
+  }
+  const last = label.charCodeAt(label.length - 1)
+  return last === 58 || last === 0xff1a ? label.slice(0, -1) : label // `:` or `：`
 }
+
+/** The first characters of a bullet, a list number or `其中`. */
+const PREFIX_START = /^[-*(\d一二三四五六七八九十其]/
 
 /** Remove all whitespace (names inside row keys are printed with layout breaks: `日常专项业务项 目`). */
 export function squeeze(text: string): string {

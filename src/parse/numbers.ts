@@ -21,7 +21,8 @@ const MONEY = /(?<![\d.,])-?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\. ?\d+)?(?![\d])/g
 /** All numbers in a text segment, left to right. */
 export function findNumbers(text: string, offset = 0): NumberToken[] {
   const out: NumberToken[] = []
-  for (const m of text.matchAll(MONEY)) {
+  MONEY.lastIndex = 0
+  for (let m = MONEY.exec(text); m; m = MONEY.exec(text)) {
     out.push({ value: clean(m[0]), raw: m[0], start: offset + m.index, end: offset + m.index + m[0].length })
   }
   return out
@@ -33,11 +34,11 @@ export function cellNumber(text: string): string | undefined {
   // Most cells are names: reject them before any regular expression runs.
   const first = t.charCodeAt(0)
   if (!(first >= 48 && first <= 57) && first !== 45 && first !== 0x2014 && first !== 0x2013) return undefined
-  if (/^[-—–]$/.test(t)) return '0'
+  if (t.length === 1 && !(first >= 48 && first <= 57)) return '0' // `-`, `—` or `–` alone
   if (!/^-?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\. ?\d+)?$/.test(t)) return undefined
   return clean(t)
 }
 
 function clean(raw: string): string {
-  return raw.replace(/[ ,]/g, '')
+  return raw.includes(',') || raw.includes(' ') ? raw.replace(/[ ,]/g, '') : raw
 }
