@@ -51,82 +51,14 @@ function identitiesOf(spec: TableSpec): { total: number; parts: number[] }[] {
 export function assignColumns(ctx: AssignContext): { columns: string[]; assignment: Assignment } {
   const n = ctx.spec.columns.length
   const k = ctx.values.length
-  const ids = identitiesOf(ctx.spec)
-  // Score parts that depend on one number and one column, computed once: [kind][i * n + c].
-  const sibling = new Int32Array(k * n)
-  const prior = new Int32Array(k * n)
-  const convention = new Int32Array(k * n)
-  for (let i = 0; i < k; i++) {
-    for (let c = 0; c < n; c++) {
-      const s = ctx.siblings[c]
-      if (s !== undefined) sibling[i * n + c] = s === ctx.values[i] ? 4 : -1
-      prior[i * n + c] = (ctx.zero[c] ? -3 : 0) + (ctx.used[c] ? 1 : 0) + (ctx.hints[i] === ctx.spec.columns[c]!.key ? 2 : 0)
-      convention[i * n + c] = ctx.convention[c] ? 2 : 0
-    }
-  }
-  const at = new Float64Array(n)
-  const has = new Uint8Array(n)
-  /** The best and second-best placements of the numbers into the columns `cols` (indexes, ascending). */
-  const search = (cols: number[]) => {
-    let best: Scored | undefined
-    let second: Scored | undefined
-    let violated = false
-    const m = cols.length
-    const combo = Array.from({ length: k }, (_, i) => i)
-    // Enumerate increasing index tuples in lexicographic order (leftmost first), without allocating.
-    while (k <= m) {
-      at.fill(0)
-      has.fill(0)
-      let sib = 0
-      let pri = 0
-      let conv = 0
-      for (let i = 0; i < k; i++) {
-        const c = cols[combo[i]!]!
-        at[c] = ctx.values[i]!
-        has[c] = 1
-        sib += sibling[i * n + c]!
-        pri += prior[i * n + c]!
-        conv += convention[i * n + c]!
-      }
-      let identity = 0
-      let broken = false
-      for (const id of ids) {
-        let touched = has[id.total] === 1
-        let sum = 0
-        for (const p of id.parts) {
-          sum += at[p]!
-          if (has[p]) touched = true
-        }
-        if (!touched) continue
-        // An identity that holds exactly is stronger evidence than one that holds within rounding
-        // (0.01 0.01 fits 合计|人员经费 exactly and 人员经费|公用经费 only within two cents).
-        const diff = Math.abs(at[id.total]! - sum)
-        const holds = diff <= ctx.cent * id.parts.length
-        identity += diff === 0 ? 3 : holds ? 2 : -2
-        if (!holds) broken = true
-      }
-      const total = identity + sib + pri + conv
-      if (!best || total > best.total) {
-        second = best
-        best = { combo: combo.map((i) => cols[i]!), identity, sibling: sib, prior: pri, convention: conv, total }
-        violated = broken
-      } else if (!second || total > second.total) {
-        second = { combo: [], identity, sibling: sib, prior: pri, convention: conv, total }
-      }
-      let i = k - 1
-      while (i >= 0 && combo[i] === m - k + i) i--
-      if (i < 0) break
-      combo[i]!++
-      for (let j = i + 1; j < k; j++) combo[j] = combo[j - 1]! + 1
-    }
-    return { best, second, violated }
-  }
+  if (k >= n) return fillColumns(ctx.spec, k)
+  const scores = scoreParts(ctx)
   // Columns the document shows empty are tried only when the others cannot satisfy the identities:
   // the result is the same, and a 12-column income row is placed among 4 columns, not 12.
   const all = Array.from({ length: n }, (_, c) => c)
   const open = all.filter((c) => !ctx.zero[c])
-  let found = open.length >= k && open.length < n ? search(open) : undefined
-  if (!found || !found.best || found.violated) found = search(all)
+  let found = open.length >= k && open.length < n ? search(ctx, scores, open) : undefined
+  if (!found || !found.best || found.violated) found = search(ctx, scores, all)
   const { best, second } = found
   if (!best) return { columns: [], assignment: { by: 'order' } }
   const columns = best.combo.map((c) => ctx.spec.columns[c]!.key)
@@ -140,14 +72,118 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
       : best.identity > second.identity
         ? 'identity'
         : 'convention'
-  const why = {
-    'cross-table': '与其他表及空表信息一致',
-    identity: '表内勾稽关系',
-    convention: '经济分类惯例（301、303 为人员经费，其余为公用经费）',
-    position: '',
-    order: '',
-  }[by]
-  return { columns, assignment: { by, note: `${why}：${list}` } }
+  return { columns, assignment: { by, note: `${WHY[by]}：${list}` } }
+}
+
+/**
+ * The placement of as many numbers as the table has columns (one each, in order), or of more
+ * (no placement): nothing about the row can change it, so it needs no evidence.
+ */
+export function fillColumns(spec: TableSpec, k: number): { columns: string[]; assignment: Assignment } {
+  if (k > spec.columns.length) return { columns: [], assignment: { by: 'order' } }
+  const columns = spec.columns.map((c) => c.key)
+  return { columns, assignment: { by: 'cross-table', note: `${WHY['cross-table']}：${columns.join(', ')}` } }
+}
+
+const WHY: Record<Assignment['by'], string> = {
+  'cross-table': '与其他表及空表信息一致',
+  identity: '表内勾稽关系',
+  convention: '经济分类惯例（301、303 为人员经费，其余为公用经费）',
+  position: '',
+  order: '',
+}
+
+/** The score parts that depend on one number and one column, computed once per row: [i * n + c]. */
+interface ScoreParts {
+  sibling: Int32Array
+  prior: Int32Array
+  convention: Int32Array
+}
+
+/** Reused between rows (placement is synchronous): allocating typed arrays per row costs more than filling them. */
+const scratch: ScoreParts = { sibling: new Int32Array(256), prior: new Int32Array(256), convention: new Int32Array(256) }
+
+function scoreParts(ctx: AssignContext): ScoreParts {
+  const n = ctx.spec.columns.length
+  const k = ctx.values.length
+  if (k * n > scratch.sibling.length) {
+    for (const key of ['sibling', 'prior', 'convention'] as const) scratch[key] = new Int32Array(k * n)
+  }
+  const parts = scratch
+  parts.sibling.fill(0, 0, k * n)
+  for (let i = 0; i < k; i++) {
+    for (let c = 0; c < n; c++) {
+      const s = ctx.siblings[c]
+      if (s !== undefined) parts.sibling[i * n + c] = s === ctx.values[i] ? 4 : -1
+      parts.prior[i * n + c] = (ctx.zero[c] ? -3 : 0) + (ctx.used[c] ? 1 : 0) + (ctx.hints[i] === ctx.spec.columns[c]!.key ? 2 : 0)
+      parts.convention[i * n + c] = ctx.convention[c] ? 2 : 0
+    }
+  }
+  return parts
+}
+
+/** The best and second-best placements of the numbers into the columns `cols` (indexes, ascending). */
+function search(ctx: AssignContext, scores: ScoreParts, cols: number[]): { best?: Scored; second?: Scored; violated: boolean } {
+  const n = ctx.spec.columns.length
+  const k = ctx.values.length
+  const ids = identitiesOf(ctx.spec)
+  const at = new Float64Array(n)
+  const has = new Uint8Array(n)
+  let best: Scored | undefined
+  let second: Scored | undefined
+  let violated = false
+  const m = cols.length
+  const combo = Array.from({ length: k }, (_, i) => i)
+  // Enumerate increasing index tuples in lexicographic order (leftmost first), without allocating.
+  while (k <= m) {
+    at.fill(0)
+    has.fill(0)
+    let sib = 0
+    let pri = 0
+    let conv = 0
+    for (let i = 0; i < k; i++) {
+      const c = cols[combo[i]!]!
+      at[c] = ctx.values[i]!
+      has[c] = 1
+      sib += scores.sibling[i * n + c]!
+      pri += scores.prior[i * n + c]!
+      conv += scores.convention[i * n + c]!
+    }
+    let identity = 0
+    let broken = false
+    for (const id of ids) {
+      let touched = has[id.total] === 1
+      let sum = 0
+      for (const p of id.parts) {
+        sum += at[p]!
+        if (has[p]) touched = true
+      }
+      if (!touched) continue
+      // An identity that holds exactly is stronger evidence than one that holds within rounding
+      // (0.01 0.01 fits 合计|人员经费 exactly and 人员经费|公用经费 only within two cents).
+      const diff = Math.abs(at[id.total]! - sum)
+      const holds = diff <= ctx.cent * id.parts.length
+      identity += diff === 0 ? 3 : holds ? 2 : -2
+      if (!holds) broken = true
+    }
+    const total = identity + sib + pri + conv
+    if (!best || total > best.total) {
+      second = best
+      best = { combo: combo.map((i) => cols[i]!), identity, sibling: sib, prior: pri, convention: conv, total }
+      violated = broken
+    } else if (!second || total > second.total) {
+      second = { combo: [], identity, sibling: sib, prior: pri, convention: conv, total }
+    }
+    let i = k - 1
+    while (i >= 0 && combo[i] === m - k + i) i--
+    if (i < 0) break
+    combo[i]!++
+    for (let j = i + 1; j < k; j++) combo[j] = combo[j - 1]! + 1
+  }
+  const found: { best?: Scored; second?: Scored; violated: boolean } = { violated }
+  if (best) found.best = best
+  if (second) found.second = second
+  return found
 }
 
 interface Scored {

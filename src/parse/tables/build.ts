@@ -4,7 +4,7 @@ import { tableSpec, type TableSpec } from '../../model/tables.ts'
 import type { Diagnostic } from '../../model/diagnostic.ts'
 import { placeOf, type LayoutLine } from '../layout.ts'
 import { squeeze } from '../normalize.ts'
-import { assignColumns } from './assign.ts'
+import { assignColumns, fillColumns } from './assign.ts'
 import { codeFromCells } from './codes.ts'
 import { fieldsOf, rawNumber } from './line-cells.ts'
 import type { RawRow } from './raw.ts'
@@ -25,7 +25,7 @@ interface Pending {
   columns: (string | undefined)[][]
   assignments: (Cell['assignment'] | undefined)[]
   /** The evidence each row was last solved with. */
-  signatures: (string | undefined)[]
+  evidence: ({ siblings: (number | undefined)[]; used: boolean[] } | undefined)[]
 }
 
 /** Which columns of which tables must agree, row by row (`exp.201` in 财政拨款收支总体表 is `201` elsewhere). */
@@ -141,7 +141,7 @@ export function readTables(
       rows,
       columns: rows.map((row) => row.numbers.map((n) => n.column)),
       assignments: rows.map(() => undefined),
-      signatures: rows.map(() => undefined),
+      evidence: rows.map(() => undefined),
     })
   }
   // A document prints each table once; a second table with the same key is kept under a numbered key.
@@ -176,7 +176,7 @@ function resolve(pending: Pending[]): void {
   if (open.every((rows) => rows.length === 0)) return
   const zero = zeroColumns(pending)
   const tables = pending.flatMap((p, t) => {
-    if (!p.spec) return []
+    if (!p.spec || open[t]!.length === 0) return []
     // Each table's columns in the order it prints them, read once.
     const spec = printedOrder(p.spec, p.region)
     const keys = spec.columns.map((c) => c.key)
@@ -195,11 +195,15 @@ function resolve(pending: Pending[]): void {
   for (let round = 0; round < 2; round++) {
     const values = siblingValues(pending)
     for (const { p, spec, keys, rows, rowKeys, zero: zeroHere, siblings: siblingKeys } of tables) {
-      if (rows.length === 0) continue
       const useCount = new Map<string, number>()
       for (const cols of p.columns) for (const c of cols) if (c) useCount.set(c, (useCount.get(c) ?? 0) + 1)
       for (const i of rows) {
         const row = p.rows[i]!
+        if (row.numbers.length >= keys.length) {
+          // A figure for every column: placed once, whatever the evidence.
+          if (round === 0) ({ columns: p.columns[i], assignment: p.assignments[i] } = fillColumns(spec, row.numbers.length))
+          continue
+        }
         const own = p.columns[i]!
         const used: boolean[] = []
         const siblings: (number | undefined)[] = []
@@ -214,9 +218,9 @@ function resolve(pending: Pending[]): void {
           convention.push(conventionFits(p.key, row, key))
         }
         // The second round changes nothing for a row whose evidence did not change.
-        const signature = `${siblings.join()}|${used.join()}`
-        if (p.signatures[i] === signature) continue
-        p.signatures[i] = signature
+        const evidence = p.evidence[i]
+        if (evidence && sameValues(evidence.siblings, siblings) && sameValues(evidence.used, used)) continue
+        p.evidence[i] = { siblings, used }
         const { columns, assignment } = assignColumns({
           spec,
           values: row.numbers.map((n) => n.fen!),
@@ -232,6 +236,12 @@ function resolve(pending: Pending[]): void {
       }
     }
   }
+}
+
+function sameValues<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** Indexes of the rows with a figure whose column is not decided. */
@@ -254,12 +264,20 @@ function zeroColumns(pending: Pending[]): Set<string> {
   for (const p of pending) {
     if (p.rows.every((r) => r.numbers.length === 0)) for (const z of EMPTY_TABLE_ZEROES[p.key] ?? []) zero.add(z)
     if (p.key !== 'summary' && p.key !== 'fiscal_summary') continue
-    for (const [prefix, zs] of BLANK_LINE_ZEROES) {
-      const group = p.rows.filter((r) => r.key === prefix || r.key.startsWith(prefix + '.'))
-      if (group.length && group.every((r) => r.numbers.length === 0)) for (const z of zs) zero.add(z)
-    }
+    for (const [prefix, zs] of BLANK_LINE_ZEROES) if (blankLines(p.rows, prefix)) for (const z of zs) zero.add(z)
   }
   return zero
+}
+
+/** Whether a document prints the income line `prefix` (or its sub-lines) and leaves every one of them blank. */
+function blankLines(rows: RawRow[], prefix: string): boolean {
+  let seen = false
+  for (const r of rows) {
+    if (r.key !== prefix && !(r.key.startsWith(prefix) && r.key.charCodeAt(prefix.length) === 46)) continue // `prefix.…`
+    if (r.numbers.length) return false
+    seen = true
+  }
+  return seen
 }
 
 /** The decided figures of the sibling tables: `table|column` → row key → fen. */
@@ -304,14 +322,15 @@ function printedOrder(spec: TableSpec, region: TableRegion): TableSpec {
   // The header is above the first figure.
   for (const line of region.lines) {
     if (/\d\.\d/.test(line.text)) break
-    const text = squeeze(line.text).replace(/（/g, '(').replace(/）/g, ')')
+    // Layout text is normalised already (half-width brackets).
+    const text = squeeze(line.text)
     if (!text) continue
     const taken: [number, number][] = []
     const found: { key: string; at: number }[] = []
     for (const { key, label } of labels) {
-      if (found.some((f) => f.key === key)) continue
+      if (hasKey(found, key)) continue
       let at = text.indexOf(label)
-      while (at >= 0 && taken.some(([a, b]) => at < b && at + label.length > a)) at = text.indexOf(label, at + 1)
+      while (at >= 0 && overlaps(taken, at, at + label.length)) at = text.indexOf(label, at + 1)
       if (at < 0) continue
       taken.push([at, at + label.length])
       found.push({ key, at })
@@ -327,6 +346,16 @@ function printedOrder(spec: TableSpec, region: TableRegion): TableSpec {
   let next = 0
   const columns = spec.columns.map((c) => (printed.includes(c.key) ? byKey.get(printed[next++]!)! : c))
   return { ...spec, columns }
+}
+
+function hasKey(found: { key: string }[], key: string): boolean {
+  for (const f of found) if (f.key === key) return true
+  return false
+}
+
+function overlaps(spans: [number, number][], start: number, end: number): boolean {
+  for (const [a, b] of spans) if (start < b && end > a) return true
+  return false
 }
 
 const labelLists = new WeakMap<TableSpec, { key: string; label: string }[]>()

@@ -14,7 +14,8 @@ export interface Recognised {
  * fragments (`政\n府\n性\n基\n金`), and the order of the tests matters: the most specific first.
  */
 export function recogniseByShape(region: TableRegion): string | undefined {
-  const blob = squeeze(region.lines.map((l) => l.text).join('')).replace(/（/g, '(').replace(/）/g, ')')
+  // Layout text is normalised already (half-width brackets).
+  const blob = squeeze(region.lines.map((l) => l.text).join(''))
   let functionRows = 0
   let economicRows = 0
   let classLines = 0
@@ -24,7 +25,7 @@ export function recogniseByShape(region: TableRegion): string | undefined {
     if (!economicRows && (l.cells ? codeFromCells(l.cells, 'economic') : codeFromText(l.text, 'economic'))) economicRows++
     if (classLines < 5 && /(?:^|\s)2\d\d\s*[\u4e00-\u9fff]+支出|预备费/.test(l.text)) classLines++
   }
-  const has = (...words: string[]) => words.every((w) => blob.includes(w))
+  const has = (...words: string[]) => hasAll(blob, words)
   if (has('三公')) return 'three_public'
   if (has('委托业务')) return 'entrusted'
   if (has('非财政拨款', '人员经费') && !has('一般公共预算基本支出')) return 'carryover'
@@ -43,6 +44,11 @@ export function recogniseByShape(region: TableRegion): string | undefined {
   // Function-coded rows alone are not enough: the header must name the columns (a 政府采购 table has codes too).
   if (has('基本支出', '项目支出') && functionRows > 0) return 'expenditure'
   return undefined
+}
+
+function hasAll(text: string, words: string[]): boolean {
+  for (const w of words) if (!text.includes(w)) return false
+  return true
 }
 
 /** The key of a table: its title when it has one, else its shape. */
