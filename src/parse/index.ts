@@ -64,14 +64,15 @@ export async function parseFile(file: string, bytes: Uint8Array): Promise<ParseR
     // Loaded on demand: pdf.js is large and text parsing should not pay for it. Pages without a
     // usable text layer are OCR'd; a PDF with text on every page costs no more than readPdf.
     const { PdfError } = await import('./pdf/index.ts')
-    const { readPdfOcr } = await import('./ocr/index.ts')
+    const { readPdfOcr, withCorrections } = await import('./ocr/index.ts')
     const read = await reading(file, PdfError, () => readPdfOcr(file, bytes))
-    return fromReader(read, read.pagesRead < read.pages)
+    // OCR'd numbers are checked by the tables' sums once the tables are read (cells with no OCR confidence are never changed).
+    return withCorrections(fromReader(read, read.pagesRead < read.pages))
   }
   if (kind === 'image') {
     // Only an image pays for loading the OCR reader.
-    const { readImage, ImageError } = await import('./ocr/index.ts')
-    return fromReader(await reading(file, ImageError, () => readImage(file, bytes)), false)
+    const { readImage, ImageError, withCorrections } = await import('./ocr/index.ts')
+    return withCorrections(fromReader(await reading(file, ImageError, () => readImage(file, bytes)), false))
   }
   // DOCX, XLSX (by their parts), legacy/encrypted OLE files and web pages; anything else is text.
   const { readOffice, OfficeError } = await import('./office/index.ts')

@@ -13,6 +13,12 @@ const WELL_FORMED = /^(?:-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|-)$/
 const CJK = /[\u3400-\u9fff]/
 /** Marks OCR leaves at the ends of a number cell (quotes, rule remnants, a speck read as a point): all but digits, a sign, a percent and ideographs. */
 const EDGE = /^[^\d\-\u3400-\u9fff]+|[^\d%\u3400-\u9fff]+$/g
+/**
+ * What a cell holds once the marks at its ends are gone; a mark before digits that the Chinese
+ * model reads as an ideograph (一, 丨: a rule's remnant, a quote, a `4.` broken up, as in `一89`
+ * for 4.89) goes too, since no number starts with an ideograph.
+ */
+const numberCore = (text: string) => text.replace(EDGE, '').replace(/^[一丨]+(?=[\d.])/, '')
 /** A number reading without separators at its ends (a speck beside a number reads as `.` or `,`). */
 const trimmed = ([text, conf]: [string, number]): [string, number] => [text === '-' ? text : text.replace(/^[.,]+|[.,]+$/g, ''), conf]
 
@@ -70,7 +76,7 @@ export async function recheckCells(
     for (const [c, cell] of row.cells.entries()) {
       const inside = cell.covered ? [] : wordsIn(cell, words)
       const text = cell.text.replace(/\s+/g, '')
-      const core = text.replace(EDGE, '')
+      const core = numberCore(text)
       const conf = inside.length === 0 ? 1 : Math.min(...inside.map((w) => w.confidence))
       confs[r]!.push(conf)
       if (cell.covered) continue
@@ -127,7 +133,7 @@ export async function recheckCells(
       if (text === '') return
       n.cell.text = text
       confs[n.r]![n.c] = Math.min(doubt, conf)
-      const core = text.replace(EDGE, '')
+      const core = numberCore(text)
       if (NUMERIC.test(core) && /\d/.test(core)) numbers.push(n)
     })
   }
@@ -145,7 +151,7 @@ export async function recheckCells(
         else confs[n.r]![n.c] = Math.min(confs[n.r]![n.c]!, doubt)
         return
       }
-      const text = n.cell.text.replace(/\s+/g, '').replace(EDGE, '')
+      const text = numberCore(n.cell.text.replace(/\s+/g, ''))
       const okA = WELL_FORMED.test(ta)
       const okB = WELL_FORMED.test(tb)
       if (ta === tb && okA) {
