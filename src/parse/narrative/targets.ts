@@ -2,6 +2,7 @@ import type { Diagnostic, Indicator, Money, TargetTable } from '../../model/inde
 import { toFen, wan } from '../../model/index.ts'
 import { placeOf, type Layout, type LayoutCell, type LayoutLine } from '../layout.ts'
 import { cellNumber } from '../numbers.ts'
+import { codes, firstCode, isBlank, squeeze as sq } from './chars.ts'
 
 /** The target tables of a document and the lines they cover (left out of the narrative paragraphs). */
 export interface Targets {
@@ -10,8 +11,6 @@ export interface Targets {
   ranges: [number, number][]
 }
 
-const SPACE = /\s/
-const sq = (s: string) => (SPACE.test(s) ? s.replace(/\s+/g, '') : s)
 const TITLE = /(整体|项目)(?:支出)?(?:预算)?绩效目标(?:申报)?表$/
 const YEAR_LINE = /^[(（]?\d{4}年(?:度)?[)）]?$/
 const LEVEL2 = String.raw`(?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标`
@@ -23,6 +22,8 @@ const TARGET_ONLY = new RegExp(String.raw`^\s*(${TARGET})\s*$`)
 const LEVEL1 = /^(?:产出指标|效益指标|满意度指标|成本指标|运行成本|履职效能|管理效率|社会效应|服务对象满意度|可持续发展能力|能力建设|产出|效益|满意度)$/
 const WEIGHT_LINE = /^\s*(\d{1,3}(?:\.\d+)?)\s*$/
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页.*)\s*$/
+const PAGE_NUMBER_FIRST = codes('-—–第')
+const isPageNumber = (t: string) => PAGE_NUMBER_FIRST.has(firstCode(t)) && PAGE_NUMBER.test(t)
 const PHONE = /^(.*?)((?:1[3-9]\d{9})|(?:0\d{2,3}-?\d{7,8}))$/
 
 // Header labels of a target table, normalised (no whitespace, `(万元)`/`(盖章)` and colons dropped).
@@ -45,10 +46,17 @@ const MONEY_IN_LINE = new RegExp(
   String.raw`(${Object.keys(MONEY_LABELS).sort((a, b) => b.length - a.length).join('|')})\s*[:：]?\s*(\d{1,3}(?:, ?\d{3})+(?:\. ?\d+)?|\d+(?:\. ?\d+)?)`,
   'g',
 )
-const label = (s: string) =>
-  s.trim() === ''
-    ? ''
-    : sq(s).replace(/（/g, '(').replace(/）/g, ')').replace(/[:：]$/, '').replace(/\((?:万元|盖章)\)$/, '').replace(/^其中[:：]?/, '').replace(/[:：]$/, '')
+// The longest label and what normalising takes off one at the most (`其中：…：(万元)：`): a longer cell is no label.
+const LABEL_MAX = Math.max(...[...Object.keys(TEXT_LABELS), ...Object.keys(MONEY_LABELS)].map((l) => l.length)) + 9
+const LABEL_DECOR = /[（）(:：]|^其中/
+/** A header cell as a label (no whitespace, `(万元)`/`(盖章)` and colons dropped); undefined for a cell too long to be one. */
+function labelOf(text: string): string | undefined {
+  const s = sq(text)
+  if (s.length > LABEL_MAX) return undefined
+  // Most cells carry none of what normalising takes off.
+  if (!LABEL_DECOR.test(s)) return s
+  return s.replace(/（/g, '(').replace(/）/g, ')').replace(/[:：]$/, '').replace(/\((?:万元|盖章)\)$/, '').replace(/^其中[:：]?/, '').replace(/[:：]$/, '')
+}
 
 type Column = 'level1' | 'level2' | 'name' | 'target' | 'basis' | 'previous' | 'weight' | 'scoring' | 'evidence'
 const HEADER: [RegExp, Column][] = [
@@ -114,6 +122,19 @@ export function readTargets(layout: Layout, diagnostics: Diagnostic[]): Targets 
   return out
 }
 
+const RULE = /^-+$/
+const NONE = /^[-—–]+$/
+const WEIGHT = /^\d+(?:\.\d+)?$/
+const isRuleOrEmpty = (c: string) => c === '' || RULE.test(c)
+const isDepartmentLabel = (c: string) => /^部门(?:名称|联系人)/.test(c)
+
+/** The squeezed text of a column of a row; undefined when the table has no such column or the cell is empty. */
+function cellText(texts: string[], cols: Partial<Record<Column, number>>, c: Column): string | undefined {
+  const k = cols[c]
+  const v = k === undefined ? undefined : texts[k]
+  return v ? v : undefined
+}
+
 /** A table whose rows are tab-separated cells; `start` is its title line (or the line before its first row). */
 function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | undefined, out: Targets, diagnostics: Diagnostic[]): number {
   const { file, lines } = layout
@@ -127,21 +148,21 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
   for (let j = start + 1; j < lines.length; j++) {
     const line = lines[j]!
     const text = line.text
-    if (text.trim() === '') continue
+    if (isBlank(text)) continue
     const cells = line.cells
     if (!cells) {
       const s = sq(text)
       // A page number inside a table that runs over a page break (002.pdf l.514, l.536).
-      if (PAGE_NUMBER.test(text)) continue
+      if (isPageNumber(text)) continue
       if (!cols && YEAR_LINE.test(s)) {
         last = j
         continue
       }
-      if (/^-+$/.test(s)) continue
+      if (RULE.test(s)) continue
       break
     }
     const texts = cells.map((c) => sq(c.text))
-    if (texts.every((c) => c === '' || /^-+$/.test(c))) {
+    if (texts.every(isRuleOrEmpty)) {
       last = j
       continue
     }
@@ -155,36 +176,31 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
       continue
     }
     if (!cols) {
-      if (texts.some((c) => /^部门(?:名称|联系人)/.test(c))) sawDepartmentLabel = true
+      if (texts.some(isDepartmentLabel)) sawDepartmentLabel = true
       readHeaderRow(file, line, cells, table)
       continue
     }
-    const cell = (c: Column): string | undefined => {
-      const k = cols![c]
-      const v = k === undefined ? undefined : texts[k]
-      return v ? v : undefined
-    }
-    const name = cell('name')
-    const target = cell('target')
+    const name = cellText(texts, cols, 'name')
+    const target = cellText(texts, cols, 'target')
     if (!name && !target) continue
-    const l1 = cell('level1')
-    const l2 = cell('level2')
+    const l1 = cellText(texts, cols, 'level1')
+    const l2 = cellText(texts, cols, 'level2')
     if (l1) carry1 = l1
     if (l2) carry2 = l2
     const nameCell = cells[cols.name ?? 0] ?? cells[0]!
     const ind: Indicator = { name: name ?? '', target: target ?? '', ...parseTarget(target ?? '') }
     if (carry1) ind.level1 = carry1
     if (carry2) ind.level2 = carry2
-    const basis = cell('basis')
+    const basis = cellText(texts, cols, 'basis')
     if (basis) ind.basis = basis
-    const previous = cell('previous')
+    const previous = cellText(texts, cols, 'previous')
     // `-` in 上年完成值 (seed 003 l.648) says there is none.
-    if (previous && !/^[-—–]+$/.test(previous)) ind.previous = previous
-    const w = cell('weight')
-    if (w && /^\d+(?:\.\d+)?$/.test(w)) ind.weight = Number(w)
-    const scoring = cell('scoring')
+    if (previous && !NONE.test(previous)) ind.previous = previous
+    const w = cellText(texts, cols, 'weight')
+    if (w && WEIGHT.test(w)) ind.weight = Number(w)
+    const scoring = cellText(texts, cols, 'scoring')
     if (scoring) ind.scoring = scoring
-    const evidence = cell('evidence')
+    const evidence = cellText(texts, cols, 'evidence')
     if (evidence) ind.evidence = evidence
     ind.place = placeOf(file, line, nameCell.start, nameCell.start + nameCell.text.trimEnd().length, nameCell)
     table.indicators.push(ind)
@@ -201,11 +217,12 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
 
 /** One header row: `项目名称 | 日常专项业务项目 | 项目负责人 | 马燕茹`, `上级安排 | 0.00`. */
 function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], table: TargetTable): void {
+  const labels = cells.map((c) => labelOf(c.text))
   for (let k = 0; k < cells.length; k++) {
-    const lab = label(cells[k]!.text)
+    const lab = labels[k]
     if (!lab) continue
     let n = k + 1
-    while (n < cells.length && !cells[n]!.text.trim()) n++
+    while (n < cells.length && isBlank(cells[n]!.text)) n++
     const next = cells[n]
     if (!next) continue
     const mf = MONEY_LABELS[lab]
@@ -219,7 +236,8 @@ function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], tabl
     const tf = TEXT_LABELS[lab]
     if (tf && !table[tf]) {
       const v = sq(next.text)
-      if (v && !TEXT_LABELS[label(next.text)] && !MONEY_LABELS[label(next.text)]) table[tf] = v
+      const nextLabel = labels[n]
+      if (v && !(nextLabel !== undefined && (TEXT_LABELS[nextLabel] || MONEY_LABELS[nextLabel]))) table[tf] = v
     }
   }
 }
@@ -260,11 +278,12 @@ function readPdf(layout: Layout, first: number, out: Targets, diagnostics: Diagn
   for (let j = h; j < lines.length; j++) {
     const line = lines[j]!
     const text = line.text
-    if (text.trim() === '' || PAGE_NUMBER.test(text)) continue
+    if (isBlank(text) || isPageNumber(text)) continue
     const s = sq(text)
-    if (j > first && (s.includes('。') || (/[,，]/.test(s) && s.length > 20) || (TITLE.test(s) && s.length <= 30))) break
+    if (j > first && (s.includes('。') || (s.length > 20 && /[,，]/.test(s)) || (s.length <= 30 && TITLE.test(s)))) break
     last = j
-    const ind = IND_LINE.exec(text)
+    // Every 二级指标 ends in 指标.
+    const ind = text.includes('指标') ? IND_LINE.exec(text) : null
     if (ind) {
       inIndicators = true
       const level2 = ind[1]!

@@ -1,6 +1,7 @@
 import type { Money, Percent, Place } from '../../model/index.ts'
 import { toFen, wan, type MoneyUnit } from '../../model/index.ts'
 import type { Layout, LayoutLine } from '../layout.ts'
+import { codes, firstCode } from './chars.ts'
 
 /**
  * A paragraph of running text with its whitespace removed and every character mapped back to its
@@ -78,18 +79,27 @@ export function source(layout: Layout): Source {
 }
 
 const SPACE = /[ \t\u3000\u00a0\r\n]+/g
+/** The white space the joined text drops (SPACE). */
+function dropped(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 10 || c === 13
+}
 // A sentence ends at a full stop; a paragraph does not run on past one.
-const ENDS_SENTENCE = new Set(['。', '!', '?', '！', '？'])
+const ENDS_SENTENCE = codes('。!?！？')
 // Table furniture printed between the narrative lines of PDF text: units, 编制部门, 表 N, column numbers.
 // A page number (`- 31 -`, `第 3 页`, `16`) is skipped without ending the paragraph: sentences run on across pages (003.pdf).
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3})\s*$/
 const FURNITURE = /^\s*(?:单位[:：]\s*(?:万?元)?\s*$|编制(?:部门|单位)[:：]|表\s*\d+\s*$|※|[(（]\s*\d{4}\s*年\s*[)）]\s*$|-{2,}|[(（]\s*[)）]\s*$)/
 // A new list item or numbered heading starts a new paragraph.
 const LIST_START = /^\s*(?:[-•·]\s|\d+\s*[.、](?!\d)|[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/
+// Page numbers, furniture and list items open with one of these characters; other lines need not be matched against them.
+const OPENS_MARKED = codes('-—–•·※(（第单编表0123456789一二三四五六七八九十')
 // A labelled line (`预算安排规模：…`, `资金分配情况：…`) starts a paragraph; a reason or a 其中 list continues one.
 const LABEL_START = /^\s*(?!主要原因|原因|其中|主要用于|主要包括)[\u4e00-\u9fa5]{2,8}[:：]/
-const HEAD_FIRST = new Set([...'一二三四五六七八九十(（第'])
+const HEAD_FIRST = codes('一二三四五六七八九十(（第')
 const HEADING_NUMBER = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/
+const AMOUNT = /\d万?元/
+const LABELLED = /[:：].+/
+const ENDS_WITH_QIZHONG = /,?其中[:：]$/
 // A heading `一、关于…部门` whose second half (`2024 年收支预算情况的总体说明`) is on the next line.
 const HEADING_DONE = /(?:说明|情况|概况|事项|名词解释|公开表|职能|设置|人员情况|其中:?)$/
 
@@ -101,12 +111,12 @@ function isTableLine(line: LayoutLine): boolean {
 
 /** True for a line that is a heading: numbered, short, without a full stop or an amount. */
 export function isHeadingText(squeezed: string): boolean {
-  if (!HEAD_FIRST.has(squeezed[0] ?? '') || !HEADING_NUMBER.test(squeezed)) return false
-  if (squeezed.length > 60 || squeezed.includes('。') || /\d万?元/.test(squeezed)) return false
+  if (!HEAD_FIRST.has(squeezed.charCodeAt(0)) || !HEADING_NUMBER.test(squeezed)) return false
+  if (squeezed.length > 60 || squeezed.includes('。') || AMOUNT.test(squeezed)) return false
   // A numbered sentence of 主要职能 (`（九）贯彻执行…法律、法规…`) lists with 、 and runs on with commas.
   if (squeezed.slice(3).includes('、') || (squeezed.match(/,/g)?.length ?? 0) > 1) return false
   // `(1) 项目名称：…` and `一、财政拨款：指…` are labelled text, not headings.
-  return !/[:：].+/.test(squeezed.replace(/,?其中[:：]$/, ''))
+  return !LABELLED.test(squeezed.replace(ENDS_WITH_QIZHONG, ''))
 }
 
 /**
@@ -127,6 +137,7 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
   let start = 0
   let first = -1
   let last = -1
+  let lastCode = 0
   let heading = false
   const flush = () => {
     if (at > start) out.push({ text: pieces.join(''), li: LI.subarray(start, at), col: COL.subarray(start, at), first, last, heading })
@@ -135,19 +146,11 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
     first = -1
     heading = false
   }
-  const add = (i: number, t: string, sq: string) => {
+  const add = (i: number, sq: string) => {
     pieces.push(sq)
-    if (sq.length === t.length) {
-      for (let c = 0; c < t.length; c++) (LI[at] = i), (COL[at++] = c)
-    } else {
-      for (let c = 0; c < t.length; c++) {
-        const ch = t.charCodeAt(c)
-        if (ch === 32 || ch === 9 || ch === 0x3000 || ch === 0xa0 || ch === 10 || ch === 13) continue
-        LI[at] = i
-        COL[at++] = c
-      }
-    }
+    at += sq.length
     last = i
+    lastCode = sq.charCodeAt(sq.length - 1)
   }
   for (let i = 0; i < lines.length; i++) {
     if (!want[i]) {
@@ -160,28 +163,38 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
       flush()
       continue
     }
-    const sq = t.replace(SPACE, '')
-    if (sq === '' || PAGE_NUMBER.test(t)) continue
-    if ((line.cells && isTableLine(line)) || FURNITURE.test(t)) {
+    // The line's characters other than white space go into LI/COL after `at`, whether or not the
+    // line is then added (adding it takes them in).
+    let kept = 0
+    for (let c = 0; c < t.length; c++) {
+      if (dropped(t.charCodeAt(c))) continue
+      LI[at + kept] = i
+      COL[at + kept++] = c
+    }
+    if (kept === 0) continue
+    const marked = OPENS_MARKED.has(firstCode(t))
+    if (marked && PAGE_NUMBER.test(t)) continue
+    if ((line.cells && isTableLine(line)) || (marked && FURNITURE.test(t))) {
       flush()
       continue
     }
+    const sq = kept === t.length ? t : t.replace(SPACE, '')
     const isHead = isHeadingText(sq)
     if (heading && at > start) {
       // A heading continues on the next short line until it reads as complete.
       const sofar = pieces.join('')
       if (!HEADING_DONE.test(sofar) && !isHead && sq.length < 40 && !sq.includes('。') && sofar.includes('关于')) {
-        add(i, t, sq)
+        add(i, sq)
         continue
       }
       flush()
     }
-    if (isHead || LIST_START.test(t) || LABEL_START.test(t) || (at > start && ENDS_SENTENCE.has(pieces[pieces.length - 1]!.at(-1)!))) flush()
+    if (isHead || (marked && LIST_START.test(t)) || LABEL_START.test(t) || (at > start && ENDS_SENTENCE.has(lastCode))) flush()
     if (at === start) {
       first = i
       heading = isHead
     }
-    add(i, t, sq)
+    add(i, sq)
     if (isHead && HEADING_DONE.test(sq)) flush()
   }
   flush()

@@ -1,0 +1,37 @@
+/**
+ * Character tests by code for the checks that run on every line: a regular expression or a
+ * one-character string per line costs more than the rest of the line's reading.
+ */
+
+/** White space as `\s` and `trim` define it. */
+export function isWhite(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  )
+}
+
+/** The code of the first character after leading white space (what `^\s*` passes over); NaN for a blank text. */
+export function firstCode(t: string): number {
+  let k = 0
+  while (k < t.length && isWhite(t.charCodeAt(k))) k++
+  return t.charCodeAt(k)
+}
+
+/** `t.trim() === ''` without making the trimmed string. */
+export function isBlank(t: string): boolean {
+  return Number.isNaN(firstCode(t))
+}
+
+/** The codes of the characters of a string, for membership tests by code. */
+export function codes(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.charCodeAt(0)))
+}
+
+const SPACES = /\s+/g
+
+/** The text without white space (labels and cells are printed with stray spaces: `日常专项业务项 目`). */
+export function squeeze(t: string): string {
+  for (let k = 0; k < t.length; k++) if (isWhite(t.charCodeAt(k))) return t.replace(SPACES, '')
+  return t
+}
