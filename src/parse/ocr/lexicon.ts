@@ -1,5 +1,6 @@
 import { functionCodes } from '../../catalog/index.ts'
 import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES, TABLES, THREE_PUBLIC_ROWS } from '../../model/index.ts'
+import { distance } from './distance.ts'
 
 /**
  * The words a budget table is printed with, for putting right what OCR misread in a header or a
@@ -67,21 +68,4 @@ export function correct(text: string): string | undefined {
   if (best === undefined || tie || bestD > Math.max(1, Math.floor(best.length / 4))) return undefined
   const fixed = code + lead + best
   return fixed === text.trim() ? undefined : fixed
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once every path costs at least `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    let low = i
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      cur.push(v)
-      if (v < low) low = v
-    }
-    if (low >= limit) return limit
-    prev = cur
-  }
-  return prev[b.length]!
 }

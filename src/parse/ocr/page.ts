@@ -2,6 +2,7 @@ import { findGrids } from '../pdf/grid.ts'
 import { pageLines, type PdfLine } from '../pdf/layout.ts'
 import { pageRows } from '../pdf/lines.ts'
 import type { Bitmap } from './bitmap.ts'
+import { correctCodes } from './codes.ts'
 import { despeckle } from './despeckle.ts'
 import { rotate, skewAngle, unrotateBox } from './deskew.ts'
 import type { OcrEngine } from './engine.ts'
@@ -67,6 +68,7 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
   // A table without rules continued from the page before is not carried over (`carry`): each scanned page stands alone.
   const { rows } = pageRows(words, grids)
   const confidences = await recheckCells(engine, bare, at.scale, rows, words, LOW_CONFIDENCE - 0.01, at.dpi)
+  correctCodes(rows, confidences, LOW_CONFIDENCE - 0.01)
   const lines = pageLines(at.file, at.page, rows, at.firstLine)
   const w = image.width / at.scale
   const h = image.height / at.scale
