@@ -1,7 +1,5 @@
-import type { TextContent, TextItem } from './pdfjs.ts'
-
-/** An affine matrix [a, b, c, d, e, f] as PDF writes it. */
-export type Matrix = [number, number, number, number, number, number]
+import { CHAR, GENERATED, UNMAPPED } from './thread.ts'
+import { apply, type Matrix } from './viewport.ts'
 
 /** A run of non-blank characters at one place on a page, in PDF points with a top-left origin. */
 export interface Word {
@@ -16,32 +14,17 @@ export interface Word {
   base: number
   /** Font size in points. */
   size: number
+  /** A blank precedes it in the text (a space narrower than a gap that reads as one). */
+  spaced?: true
 }
 
-/** The words of one page and how many of its glyphs pdf.js could not map to Unicode. */
+/** The words of one page and how many of its glyphs could not be mapped to Unicode. */
 export interface PageGlyphs {
   words: Word[]
   /** Non-blank characters seen. */
   glyphs: number
   /** Characters without a Unicode mapping: U+FFFD, and the private-use and control codes that broken ToUnicode maps produce. */
   unmapped: number
-}
-
-/** Multiply two matrices: the result applies `m2` first, then `m1` (pdf.js `Util.transform`). */
-export function multiply(m1: Matrix, m2: Matrix): Matrix {
-  return [
-    m1[0] * m2[0] + m1[2] * m2[1],
-    m1[1] * m2[0] + m1[3] * m2[1],
-    m1[0] * m2[2] + m1[2] * m2[3],
-    m1[1] * m2[2] + m1[3] * m2[3],
-    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
-    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
-  ]
-}
-
-/** Apply a matrix to a point. */
-export function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]
 }
 
 const isBlank = (ch: string) => /\s/.test(ch)
@@ -52,87 +35,92 @@ export function isUnmapped(ch: string): boolean {
   return c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c < 0x20
 }
 
+/** The screen direction (0, 90, 180 or 270 degrees clockwise) of the baseline of character `k`. */
+function direction(chars: Float32Array, k: number, viewport: Matrix): 0 | 1 | 2 | 3 {
+  const [dx, dy] = [chars[k + 8]!, chars[k + 9]!]
+  const x = viewport[0] * dx + viewport[2] * dy
+  const y = viewport[1] * dx + viewport[3] * dy
+  return Math.abs(x) >= Math.abs(y) ? (x > 0 ? 0 : 2) : y > 0 ? 1 : 3
+}
+
 /**
  * How far to turn the page view (0, 90, 180 or 270 degrees, clockwise) so that most of its text
  * reads upright. Content drawn turned on a page without /Rotate (a landscape table printed onto
  * a portrait page) shows sideways; read that way, every glyph would be a line of its own.
  */
-export function uprightTurn(content: TextContent, viewport: Matrix): 0 | 90 | 180 | 270 {
+export function uprightTurn(chars: Float32Array, viewport: Matrix): 0 | 90 | 180 | 270 {
   const votes = [0, 0, 0, 0]
-  for (const raw of content.items) {
-    if (!('str' in raw) || raw.str.trim() === '') continue
-    const m = multiply(viewport, raw.transform as Matrix)
-    // The direction the baseline runs on screen: (1, 0) upright, (0, 1) downwards, and so on.
-    const [dx, dy] = [m[0], m[1]]
-    const turn = Math.abs(dx) >= Math.abs(dy) ? (dx > 0 ? 0 : 2) : dy > 0 ? 3 : 1
-    votes[turn]! += raw.str.length
+  for (let k = 0; k < chars.length; k += CHAR) {
+    if (chars[k + 1]! & GENERATED || isBlank(String.fromCodePoint(chars[k]!))) continue
+    // A baseline running downwards on screen reads upright once the view turns a quarter back.
+    votes[[0, 3, 2, 1][direction(chars, k, viewport)]!]!++
   }
   const best = votes.indexOf(Math.max(...votes))
   return best === 0 || votes[best]! <= 2 * votes[0]! ? 0 : (([0, 90, 180, 270] as const)[best] ?? 0)
 }
 
-/** Relative advance of a character: ideographs and full-width forms are one em, the rest about half. */
-function advance(ch: string): number {
-  const c = ch.codePointAt(0)!
-  if (c >= 0x2e80 || (c >= 0x1100 && c <= 0x11ff)) return 1
-  return 0.5
-}
+/** Within a word, the gap to the next character is at most this many font sizes (pdf.js splits its text runs at about 0.1). */
+const WORD_GAP = 0.1
+/** A character this many font sizes left of the word's end starts a new word (text drawn again, or a new column). */
+const BACK = 0.3
+/** A baseline this many font sizes off the word's is another line (or a superscript). */
+const OFF_LINE = 0.3
+/** Consecutive characters of turned text are at most this many font sizes apart. */
+const TURNED_STEP = 1.5
 
 /**
- * Turn pdf.js text items into words. `viewport` is the page's viewport transform (scale 1), which
- * flips y to a top-left origin and applies the page rotation; this is the one place that flip
- * happens. pdf.js gives one item per text run, with no per-glyph positions, so an item holding
- * several space-separated runs (`201 06 01`) is split at its blanks, placing each piece by
- * relative character widths.
+ * Turn PDFium's characters into words: runs of non-blank characters next to each other on one
+ * baseline, split at blanks (in the file or inserted by PDFium) and at gaps. `viewport` maps user
+ * space to the page view (viewport.ts). Upright words span their characters' advance widths; a
+ * run of turned text (a vertical label) is kept whole, spanning its characters' boxes.
  */
-export function pageWords(content: TextContent, viewport: Matrix): PageGlyphs {
-  const words: Word[] = []
+export function pageWords(chars: Float32Array, viewport: Matrix): PageGlyphs {
+  /** Words with their direction and the origin of their last character, while being built. */
+  const words: (Word & { dir: number; last: [number, number] })[] = []
   let glyphs = 0
   let unmapped = 0
-  for (const raw of content.items) {
-    if (!('str' in raw)) continue
-    const item = raw as TextItem
-    const str = item.str
-    if (str.trim() === '') continue
-    for (const ch of str) {
-      if (isBlank(ch)) continue
-      glyphs++
-      if (isUnmapped(ch)) unmapped++
+  let word: (typeof words)[number] | undefined
+  /** A blank came after the last word. */
+  let blank = false
+  for (let k = 0; k < chars.length; k += CHAR) {
+    const ch = String.fromCodePoint(chars[k]!)
+    if (chars[k + 1]! & GENERATED || isBlank(ch)) {
+      if (word) words.push(word)
+      word = undefined
+      // Only the file's own blanks: PDFium also marks gaps it sees with spaces, wider or narrower
+      // than a reader's, and line ends with \r\n.
+      if (!(chars[k + 1]! & GENERATED)) blank = true
+      continue
     }
-    const m = multiply(viewport, item.transform as Matrix)
-    const size = Math.hypot(m[2], m[3]) || item.height || 1
-    const [x, base] = [m[4], m[5]]
-    // Text drawn upright only; rotated runs are kept whole at their origin.
-    const upright = Math.abs(m[1]) < 1e-3 * size && m[3] < 0
-    const width = upright ? item.width : size * [...str].reduce((s, ch) => s + advance(ch), 0)
-    const chars = [...str]
-    const total = chars.reduce((s, ch) => s + advance(ch), 0) || 1
-    let pos = 0
-    let start = -1
-    let startPos = 0
-    let text = ''
-    const flush = (endPos: number) => {
-      if (start < 0) return
-      const x0 = x + (startPos / total) * width
-      const x1 = x + (endPos / total) * width
-      words.push({ text, x0, x1, y0: base - size * 0.88, y1: base + size * 0.12, base, size })
-      start = -1
-      text = ''
-    }
-    chars.forEach((ch, i) => {
-      if (isBlank(ch)) flush(pos)
-      else {
-        if (start < 0) {
-          start = i
-          startPos = pos
-        }
-        text += ch
+    glyphs++
+    if (chars[k + 1]! & UNMAPPED || isUnmapped(ch)) unmapped++
+    const [x, base] = apply(viewport, chars[k + 2]!, chars[k + 3]!)
+    const [ax] = apply(viewport, chars[k + 4]!, chars[k + 5]!)
+    const [bx] = apply(viewport, chars[k + 6]!, chars[k + 7]!)
+    const size = chars[k + 10]! || 1
+    const dir = direction(chars, k, viewport)
+    const [x0, x1] = [Math.min(ax, bx), Math.max(ax, bx)]
+    if (word && word.dir === dir && Math.abs(word.size - size) < 0.2 * size) {
+      const joins =
+        dir === 0
+          ? Math.abs(base - word.base) <= OFF_LINE * size && x0 - word.x1 <= WORD_GAP * size && x0 >= word.x1 - BACK * size
+          : Math.hypot(x - word.last[0], base - word.last[1]) <= TURNED_STEP * size
+      if (joins) {
+        word.text += ch
+        word.x0 = Math.min(word.x0, x0)
+        word.x1 = Math.max(word.x1, x1)
+        word.last = [x, base]
+        continue
       }
-      pos += advance(ch)
-    })
-    flush(pos)
+    }
+    if (word) words.push(word)
+    const left = dir === 0 ? x : x0
+    word = { text: ch, x0: left, x1: Math.max(x1, left), y0: base - size * 0.88, y1: base + size * 0.12, base, size, dir, last: [x, base] }
+    if (blank) word.spaced = true
+    blank = false
   }
-  return { words: withoutOverprint(words), glyphs, unmapped }
+  if (word) words.push(word)
+  return { words: withoutOverprint(words.map(({ dir: _, last: __, ...w }) => w)), glyphs, unmapped }
 }
 
 /**

@@ -1,14 +1,19 @@
 import type { Diagnostic } from '../../model/index.ts'
 import type { UnruledTable } from './columns.ts'
-import { pageWords, uprightTurn, type Matrix } from './glyphs.ts'
+import { PdfError } from './error.ts'
+import { pageWords, uprightTurn } from './glyphs.ts'
 import { findGrids } from './grid.ts'
 import { pageLines, type PdfLine } from './layout.ts'
+import { defaultLimits, type PdfLimits } from './limits.ts'
 import { pageRows, proseOnly } from './lines.ts'
-import { defaultLimits, hasEof, loadPdf, PdfError, pdfFailure, type PdfLimits } from './load.ts'
-import { pageRules, type OperatorList } from './ruling.ts'
+import { hasEof } from './markers.ts'
+import { openPdf } from './open.ts'
+import { pageRules } from './ruling.ts'
 import { pdfThread, type PdfThread } from './thread.ts'
+import { viewport } from './viewport.ts'
 
-export { PdfError, defaultLimits, type PdfFailure, type PdfLimits } from './load.ts'
+export { PdfError, type PdfFailure } from './error.ts'
+export { defaultLimits, type PdfLimits } from './limits.ts'
 export type { PdfCell, PdfLine } from './layout.ts'
 
 /** The layout of a PDF: a `Layout` whose lines and cells all carry a page and a box. */
@@ -41,7 +46,7 @@ const UNMAPPED_MIN = 10
  */
 export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<PdfLimits> = {}): Promise<PdfRead> {
   const lim = { ...defaultLimits, ...limits }
-  // pdf.js parses in its own thread: a page that never finishes is given up at the deadline and
+  // PDFium parses in its own thread: a page that never finishes is given up at the deadline and
   // the thread terminated, and a thread that dies ends this document only (thread.ts).
   const thread = pdfThread()
   thread.busy(true)
@@ -58,14 +63,14 @@ export async function readPdf(file: string, bytes: Uint8Array, limits: Partial<P
     thread.terminate()
     if (e instanceof TimeLimit)
       throw new PdfError(file, 'unreadable', `打开 PDF 超过 ${lim.maxSeconds} 秒 (time limit of ${lim.maxSeconds} s reached while opening)`)
-    throw new PdfError(file, 'unreadable', `PDF 解析线程异常终止 (the pdf.js thread died: ${(e as Error).message})`, { cause: e })
+    throw new PdfError(file, 'unreadable', `PDF 解析线程异常终止 (the PDFium thread died: ${(e as Error).message})`, { cause: e })
   } finally {
     clearTimeout(timer)
     thread.busy(false)
   }
 }
 
-/** The time limit ran out inside a pdf.js call. */
+/** The time limit ran out inside a PDFium call. */
 class TimeLimit extends Error {}
 
 async function read(
@@ -75,10 +80,10 @@ async function read(
   thread: PdfThread,
   guard: <T>(p: Promise<T>) => Promise<T>,
 ): Promise<PdfRead> {
-  const doc = await guard(loadPdf(file, bytes, lim, { worker: thread.pdfWorker }))
+  const doc = await guard(openPdf(file, bytes, lim, thread))
   const diagnostics: Diagnostic[] = []
   const lines: PdfLine[] = []
-  const pages = doc.numPages
+  const pages = doc.pages
   let pagesRead = Math.min(pages, lim.maxPages)
   const deadline = performance.now() + lim.maxSeconds * 1000
   let failed = 0
@@ -117,14 +122,13 @@ async function read(
       const carried = carry
       carry = undefined
       try {
-        const page = await guard(doc.getPage(n))
-        let viewport = page.getViewport({ scale: 1 }).transform as Matrix
-        const content = await guard(page.getTextContent())
+        const page = await guard(thread.page(doc.id, n))
+        let view = viewport(page.media, page.crop, page.rotate)
         // Text drawn turned on a page without /Rotate is read as the page turned upright; boxes
         // are then in that upright view.
-        const turn = uprightTurn(content, viewport)
-        if (turn) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 }).transform as Matrix
-        const glyphs = pageWords(content, viewport)
+        const turn = uprightTurn(page.chars, view.transform)
+        if (turn) view = viewport(page.media, page.crop, page.rotate + turn)
+        const glyphs = pageWords(page.chars, view.transform)
         if (glyphs.glyphs >= UNMAPPED_MIN && glyphs.unmapped > UNMAPPED_SHARE * glyphs.glyphs) {
           diagnostics.push({
             ruleId: 'parse/pdf-unmapped-glyphs',
@@ -133,7 +137,6 @@ async function read(
             place: at,
             actual: String(glyphs.unmapped),
           })
-          page.cleanup()
           continue
         }
         if (glyphs.glyphs === 0) {
@@ -143,7 +146,6 @@ async function read(
             message: `第 ${n} 页没有文本层（可能是扫描图像），需要 OCR (page ${n} has no text layer)`,
             place: at,
           })
-          page.cleanup()
           continue
         }
         if (glyphs.unmapped > 0)
@@ -154,14 +156,10 @@ async function read(
             place: at,
             actual: String(glyphs.unmapped),
           })
-        const [x0, , x1] = page.view
-        const grids = proseOnly(glyphs.words, (x1 ?? 0) - (x0 ?? 0))
-          ? []
-          : findGrids(pageRules((await guard(page.getOperatorList())) as unknown as OperatorList, viewport))
+        const grids = proseOnly(glyphs.words, view.width) ? [] : findGrids(pageRules(page.paths, view.transform))
         const page_ = pageRows(glyphs.words, grids, carried)
         carry = page_.carry
         lines.push(...pageLines(file, n, page_.rows, lines.length + 1))
-        page.cleanup()
       } catch (e) {
         if (e instanceof TimeLimit) {
           diagnostics.push({
@@ -192,8 +190,9 @@ async function read(
       }
     }
   } finally {
-    if (!stopped) await guard(doc.destroy()).catch(() => {})
+    if (!stopped) await guard(thread.close(doc.id)).catch(() => {})
   }
-  if (pagesRead > 0 && failed === pagesRead) throw pdfFailure(file, lastError)
+  if (pagesRead > 0 && failed === pagesRead)
+    throw new PdfError(file, 'unreadable', `无法读取 PDF (unreadable PDF: ${(lastError as Error)?.message ?? String(lastError)})`, { cause: lastError })
   return { layout: { file, lines }, diagnostics, pages, pagesRead }
 }

@@ -192,7 +192,10 @@ export function byBaseline(words: Word[]): Word[][] {
   return lines.sort((a, b) => a.base - b.base).map((l) => l.words.sort((a, b) => a.x0 - b.x0))
 }
 
-/** Join the words of one line: a space where the gap is wide, except between two ideographs (Chinese has none). */
+/**
+ * Join the words of one line: a space where the file has one or the gap is wide, except between
+ * two ideographs (Chinese has none).
+ */
 function joinLine(words: Word[], free = false): string {
   let text = ''
   let prev: Word | undefined
@@ -203,7 +206,7 @@ function joinLine(words: Word[], free = false): string {
       const cjk = isCjk(prev.text.at(-1)) && isCjk(w.text[0])
       // In free text a wide gap is a space even between ideographs (第二部分 上海市普陀区财政局);
       // inside a cell it is letter-spacing (因 公 出 国 （ 境 ） 费 用).
-      if (gap > SPACE_GAP * size && (!cjk || (free && gap > FREE_CJK_GAP * size))) text += ' '
+      if ((w.spaced || gap > SPACE_GAP * size) && (!cjk || (free && gap > FREE_CJK_GAP * size))) text += ' '
     }
     text += w.text
     prev = w

@@ -1,6 +1,6 @@
 /**
- * The one import of pdf.js on the main thread (its worker code runs in a thread of its own:
- * thread.ts, pdfjs-worker.mjs). The legacy build (the one that runs on Node 20) carries core-js
+ * The one import of pdf.js, which renders pages for OCR (parse/ocr; text is read with PDFium,
+ * thread.ts). The legacy build (the one that runs on Node 20) carries core-js
  * polyfills, and one of them replaces `Array.prototype.push` for the whole process, because
  * Node 20's V8 does not throw when pushing onto an array with a non-writable length. The
  * replacement is a plain JavaScript loop: it made `push` the hottest function in a profile of
@@ -20,11 +20,8 @@ const mainModule: string = 'pdfjs-dist/legacy/build/pdf.min.mjs'
 const pdfjs = (await import(mainModule)) as typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 process.setSourceMapsEnabled(maps)
 Array.prototype.push = nativePush
-// Documents opened without a thread (loadPdf without `worker`) run pdf.js's worker code here;
-// let pdf.js import the minified build for it too.
+// pdf.js runs its worker code on this thread ("fake worker"); let it import the minified build for it too.
 pdfjs.GlobalWorkerOptions.workerSrc = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs'
 
-export const { getDocument, OPS, PDFWorker } = pdfjs
-export type PDFWorker = InstanceType<typeof pdfjs.PDFWorker>
+export const { getDocument, OPS } = pdfjs
 export type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
-export type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api.js'
