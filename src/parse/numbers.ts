@@ -30,13 +30,19 @@ export function findNumbers(text: string, offset = 0): NumberToken[] {
 
 /** A whole cell that is one number (or `-` / `—` standing for zero); undefined otherwise. */
 export function cellNumber(text: string): string | undefined {
-  const t = text.trim()
+  // Cells usually come trimmed: trim only when an end is blank.
+  const t = text.length && (maybeBlank(text.charCodeAt(0)) || maybeBlank(text.charCodeAt(text.length - 1))) ? text.trim() : text
   // Most cells are names: reject them before any regular expression runs.
   const first = t.charCodeAt(0)
   if (!(first >= 48 && first <= 57) && first !== 45 && first !== 0x2014 && first !== 0x2013) return undefined
   if (t.length === 1 && !(first >= 48 && first <= 57)) return '0' // `-`, `—` or `–` alone
   if (!/^-?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\. ?\d+)?$/.test(t)) return undefined
   return clean(t)
+}
+
+/** ASCII whitespace and control characters, and anything beyond ASCII (where Unicode spaces are). */
+function maybeBlank(c: number): boolean {
+  return c <= 32 || c >= 0x80
 }
 
 function clean(raw: string): string {

@@ -23,18 +23,14 @@ export class HeaderMap {
     for (const f of fields) {
       if (f.index === undefined || !f.text) continue
       const text = normalizeLabel(f.text)
+      const { named, near } = candidates(this.columns, text)
       let best: { key: string; len: number } | undefined
-      for (const col of this.columns) {
-        if (taken.has(col.key)) continue
-        for (const label of col.labels) {
-          if (text.includes(label) && (!best || label.length > best.len)) best = { key: col.key, len: label.length }
-        }
-      }
+      for (const c of named) if (!taken.has(c.key) && (!best || c.len > best.len)) best = c
       // A misread word (OCR: 项自支出 for 项目支出) names the column it is one character away from.
-      if (!best) best = nearest(text, this.columns, taken)
-      if (best) {
-        this.byIndex.set(f.index, best.key)
-        taken.add(best.key)
+      const key = best?.key ?? near.find((k) => !taken.has(k))
+      if (key) {
+        this.byIndex.set(f.index, key)
+        taken.add(key)
       } else if (!GROUP.test(text)) this.unnamed.set(f.index, text)
     }
   }
@@ -61,14 +57,34 @@ export class HeaderMap {
   }
 }
 
-/** The column whose label is one substitution, insertion or deletion away from a header word of four or more characters. */
-function nearest(text: string, columns: readonly ColumnSpec[], taken: Set<string>): { key: string; len: number } | undefined {
-  if (text.length < 4) return undefined
+/** What a header word can name: columns whose labels it contains (with the longest such label's length), and columns one edit away. */
+interface Candidates {
+  named: { key: string; len: number }[]
+  near: string[]
+}
+
+/**
+ * The candidates of a header word, in column order, remembered per table spec: header words are
+ * few and repeat on every page and in every document of a template.
+ */
+const remembered = new WeakMap<readonly ColumnSpec[], Map<string, Candidates>>()
+const REMEMBER = 4096
+
+function candidates(columns: readonly ColumnSpec[], text: string): Candidates {
+  let known = remembered.get(columns)
+  if (!known) remembered.set(columns, (known = new Map()))
+  let found = known.get(text)
+  if (found) return found
+  found = { named: [], near: [] }
   for (const col of columns) {
-    if (taken.has(col.key)) continue
-    for (const label of col.labels) if (label.length >= 4 && oneEditApart(text, label)) return { key: col.key, len: label.length }
+    let len = 0
+    for (const label of col.labels) if (label.length > len && text.includes(label)) len = label.length
+    if (len) found.named.push({ key: col.key, len })
+    else if (text.length >= 4 && col.labels.some((label) => label.length >= 4 && oneEditApart(text, label))) found.near.push(col.key)
   }
-  return undefined
+  if (known.size >= REMEMBER) known.clear()
+  known.set(text, found)
+  return found
 }
 
 function oneEditApart(a: string, b: string): boolean {
