@@ -250,6 +250,38 @@ test('pdf: a page whose glyphs have no Unicode mapping gets a diagnostic, not ga
   assert.match(diagnostics[0]!.message, /ToUnicode/)
 })
 
+/** One line of Chinese in an unembedded CID font (STSong-Light, Adobe-GB1) with no ToUnicode map, as 公文 fonts often are. */
+function cidPage(encoding: string, hex: string): Uint8Array {
+  const content = `BT /F1 12 Tf 1 0 0 1 50 800 Tm <${hex}> Tj ET`
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /${encoding} /DescendantFonts [6 0 R] >>`,
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
+  ]
+  let out = '%PDF-1.7\n'
+  const offsets: number[] = []
+  objects.forEach((o, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return new TextEncoder().encode(out)
+}
+
+test('pdf: a Chinese CID font without ToUnicode is decoded through the Adobe CMaps (UCS-2 and GBK encodings)', async () => {
+  for (const [encoding, hex] of [['UniGB-UCS2-H', '4E2D65875E7F5EA6'], ['GBK-EUC-H', 'D6D0CEC4C4EAB6C8']] as const) {
+    const { layout, diagnostics } = await readPdf('t.pdf', cidPage(encoding, hex))
+    assert.deepEqual(diagnostics, [], encoding)
+    assert.deepEqual(layout.lines.map((l) => l.text), [encoding === 'GBK-EUC-H' ? '中文年度' : '中文广度'])
+  }
+})
+
 test('pdf: a page without text (a scan) gets a diagnostic', async () => {
   const { layout, diagnostics } = await readPdf('t.pdf', buildPdf([{ text: [{ x: 50, y: 800, text: 'cover' }] }, { lines: [[40, 400, 500, 400]] }]))
   assert.deepEqual(layout.lines.map((l) => l.text), ['cover'])

@@ -30,7 +30,7 @@ export interface PageGlyphs {
 const isBlank = (ch: string) => /\s/.test(ch)
 
 /** True for a character with no usable Unicode value. */
-export function isUnmapped(ch: string): boolean {
+function isUnmapped(ch: string): boolean {
   const c = ch.codePointAt(0)!
   return c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c < 0x20
 }
