@@ -36,8 +36,45 @@ export function cellNumber(text: string): string | undefined {
   const first = t.charCodeAt(0)
   if (!(first >= 48 && first <= 57) && first !== 45 && first !== 0x2014 && first !== 0x2013) return undefined
   if (t.length === 1 && !(first >= 48 && first <= 57)) return '0' // `-`, `—` or `–` alone
-  if (!/^-?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\. ?\d+)?$/.test(t)) return undefined
-  return clean(t)
+  return wholeNumber(t)
+}
+
+/**
+ * `t` when it is one number as MONEY reads it (`-1,221.42`, `1, 221. 42`), without its separators;
+ * undefined otherwise. A scan rather than a regular expression: every table cell comes through here.
+ */
+function wholeNumber(t: string): string | undefined {
+  let i = t.charCodeAt(0) === 45 ? 1 : 0 // '-'
+  const intStart = i
+  while (isDigit(t.charCodeAt(i))) i++
+  const intDigits = i - intStart
+  if (intDigits === 0) return undefined
+  let separated = false
+  if (t.charCodeAt(i) === 44) {
+    // Thousands groups: one to three digits, then `,` or `, ` and exactly three digits, repeatedly.
+    if (intDigits > 3) return undefined
+    while (t.charCodeAt(i) === 44) {
+      i++
+      if (t.charCodeAt(i) === 32) i++
+      for (let d = 0; d < 3; d++, i++) if (!isDigit(t.charCodeAt(i))) return undefined
+      if (isDigit(t.charCodeAt(i))) return undefined
+    }
+    separated = true
+  }
+  if (t.charCodeAt(i) === 46) {
+    // The decimal point, an OCR space after it, and at least one digit.
+    i++
+    if (t.charCodeAt(i) === 32) (i++, (separated = true))
+    const fracStart = i
+    while (isDigit(t.charCodeAt(i))) i++
+    if (i === fracStart) return undefined
+  }
+  if (i !== t.length) return undefined
+  return separated ? clean(t) : t
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }
 
 /** ASCII whitespace and control characters, and anything beyond ASCII (where Unicode spaces are). */

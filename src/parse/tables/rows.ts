@@ -27,8 +27,13 @@ function isMeta(text: string): boolean {
 
 /** Column-number header lines: `※ ※ ※ 1 2 3 …`. */
 function isNumbering(fields: Field[]): boolean {
-  return fields.length > 0 && fields.every((f) => f.text === '' || /^(※|栏次|\d{1,2})$/.test(f.text) || f.text.split(/\s+/).every((t) => /^(※|\d{1,2})$/.test(t)))
+  if (fields.length === 0) return false
+  for (const f of fields) if (f.text !== '' && !NUMBERING.test(f.text)) return false
+  return true
 }
+
+/** A field of a column-number line: `栏次`, or `※` and column numbers separated by spaces. */
+const NUMBERING = /^(?:栏次|(?:※|\d{1,2})(?:\s+(?:※|\d{1,2}))*)$/
 
 function numbersOf(ctx: RowContext, line: LayoutLine, fields: Field[], header: HeaderMap, trustHeader: boolean): RawNumber[] {
   // A name under a money column means the cells shifted (a lost column): the header then says nothing about the numbers.
