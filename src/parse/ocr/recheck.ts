@@ -22,9 +22,9 @@ const numberCore = (text: string) => text.replace(EDGE, '').replace(/^[一丨]+(
 /** A number reading without separators at its ends (a speck beside a number reads as `.` or `,`). */
 const trimmed = ([text, conf]: [string, number]): [string, number] => [text === '-' ? text : text.replace(/^[.,]+|[.,]+$/g, ''), conf]
 
-/** Digits with one letter the Chinese model put in (`4t5.89`, `1O1`): read again as a number. A code such as `XM2024001` is not. */
+/** Digits with one letter the Chinese model put in (`4t5.89`, `1O1`, `1t:50` with a specked point): read again as a number. A code such as `XM2024001` is not. */
 const numberish = (text: string) =>
-  !CJK.test(text) && text.length >= 3 && (text.match(/[^\d,.\-%]/g)?.length ?? 0) === 1 && (text.match(/\d/g)?.length ?? 0) * 2 >= text.length
+  !CJK.test(text) && text.length >= 3 && (text.match(/[^\d,.\-%:;]/g)?.length ?? 0) === 1 && (text.match(/\d/g)?.length ?? 0) * 2 >= text.length
 
 /** Text cells the page reading is less sure of than this are read again on their own. */
 const SURE = 0.9
@@ -173,12 +173,12 @@ export async function recheckCells(
       if (/^[.,'`|_~:;"“”‘’。、·\s]+$/.test(cell.text)) cell.text = ''
       else if (CJK.test(cell.text)) cell.text = cell.text.replace(/(?<=[\u3400-\u9fff])[.,'`|_~;"“”‘’·]+(?=[\u3400-\u9fff])/g, '')
     }
-  // Unsure headers and labels put right from the lexicon of budget tables (lexicon.ts): as sure
-  // as the least sure unflagged cell, since a word of the lexicon is a reading that makes sense.
+  // Headers and labels put right from the lexicon of budget tables (lexicon.ts; a sure reading only
+  // completed): as sure as the least sure unflagged cell, since a word of the lexicon is a reading that makes sense.
   for (const [r, row] of rows.entries())
     for (const [c, cell] of row.cells.entries()) {
-      if (cell.covered || confs[r]![c]! >= SURE || !CJK.test(cell.text)) continue
-      const fixed = correct(cell.text)
+      if (cell.covered || !CJK.test(cell.text)) continue
+      const fixed = correct(cell.text, confs[r]![c]! >= SURE)
       if (fixed === undefined) continue
       cell.text = fixed
       confs[r]![c] = Math.max(confs[r]![c]!, doubt + 0.01)
