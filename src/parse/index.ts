@@ -25,7 +25,7 @@ export class ParseError extends Error {
 
 /** Which reader a file needs, from its first bytes (and its name for text). */
 export function sniff(bytes: Uint8Array): 'pdf' | 'image' | 'zip' | 'ole' | 'text' {
-  const head = String.fromCharCode(...bytes.subarray(0, 8))
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(8, bytes.length)).toString('latin1')
   if (head.startsWith('%PDF-')) return 'pdf'
   if (head.startsWith('\x89PNG') || (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)) return 'image'
   if (head.startsWith('PK\u0003\u0004')) return 'zip'

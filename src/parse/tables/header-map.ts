@@ -22,8 +22,7 @@ export class HeaderMap {
     const taken = new Set<string>()
     for (const f of fields) {
       if (f.index === undefined || !f.text) continue
-      const text = normalizeLabel(f.text)
-      const { named, near } = candidates(this.columns, text)
+      const { text, named, near } = candidates(this.columns, f.text)
       let best: { key: string; len: number } | undefined
       for (const c of named) if (!taken.has(c.key) && (!best || c.len > best.len)) best = c
       // A misread word (OCR: 项自支出 for 项目支出) names the column it is one character away from.
@@ -57,8 +56,12 @@ export class HeaderMap {
   }
 }
 
-/** What a header word can name: columns whose labels it contains (with the longest such label's length), and columns one edit away. */
+/**
+ * What a header word can name: columns whose labels its normalised text contains (with the
+ * longest such label's length), and columns one edit away.
+ */
 interface Candidates {
+  text: string
   named: { key: string; len: number }[]
   near: string[]
 }
@@ -70,12 +73,13 @@ interface Candidates {
 const remembered = new WeakMap<readonly ColumnSpec[], Map<string, Candidates>>()
 const REMEMBER = 4096
 
-function candidates(columns: readonly ColumnSpec[], text: string): Candidates {
+function candidates(columns: readonly ColumnSpec[], word: string): Candidates {
   let known = remembered.get(columns)
   if (!known) remembered.set(columns, (known = new Map()))
-  let found = known.get(text)
+  let found = known.get(word)
   if (found) return found
-  found = { named: [], near: [] }
+  const text = normalizeLabel(word)
+  found = { text, named: [], near: [] }
   for (const col of columns) {
     let len = 0
     for (const label of col.labels) if (label.length > len && text.includes(label)) len = label.length
@@ -83,7 +87,7 @@ function candidates(columns: readonly ColumnSpec[], text: string): Candidates {
     else if (text.length >= 4 && col.labels.some((label) => label.length >= 4 && oneEditApart(text, label))) found.near.push(col.key)
   }
   if (known.size >= REMEMBER) known.clear()
-  known.set(text, found)
+  known.set(word, found)
   return found
 }
 
