@@ -3,6 +3,7 @@ import { THREE_PUBLIC_ROWS } from '../../model/index.ts'
 import type { CodeResolver } from './codes.ts'
 import type { SectionKind } from './sections.ts'
 import type { Para, Source } from './text.ts'
+import { codes } from './chars.ts'
 
 /** What the claim reader carries from one paragraph to the next. */
 export interface ClaimContext {
@@ -32,7 +33,15 @@ const FLAT_Y = /[,，]?(?:与|比|较)?(?:上年|上一年|去年)?(?:预算)?(?
 const REASON_Y = /[,，。;；]?(?:其)?(?:主要原因|原因)(?:是|为|系|在于)?[:：]?|[,，。;；]?主要(?:是由于|由于|是因为|因为)/y
 const PURPOSE_Y = /[,，]?主要用于[:：]?/y
 const CLAUSE_END = /[。;；]/g
-const DELIM = new Set([',', '，', ':', '：', ';', '；', '。', '、'])
+const DELIM = codes(',，:：;；。、')
+const SENTENCE_END = codes('。;；')
+const LEADING_PUNCTUATION = codes(',，:：、')
+const TRAILING_PUNCTUATION = codes(',，:：')
+const QIZHONG_Y = /其中[:：]/y
+const NEGATIVE = new Set(['减少', '下降', '降低'])
+// What may follow an amount opens with one of these, after at most one mark (REASON_Y allows 。;；, the others ,，).
+const PART_MARK = codes(',，。;；')
+const PART_FIRST = codes('占比较与同增减下降上去预数基持其主原0123456789')
 
 const NUMBERING = /^(?:\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/
 const YEAR = /\d{4}年(?:度)?(?:的)?/g
@@ -125,8 +134,24 @@ function cleanSubject(s: string, department: string | undefined): string {
 }
 
 function lastDelim(t: string, from: number, floor: number): number {
-  for (let i = from; i >= floor; i--) if (DELIM.has(t[i]!)) return i
+  for (let i = from; i >= floor; i--) if (DELIM.has(t.charCodeAt(i))) return i
   return floor - 1
+}
+
+/** Can a share, change, rate, previous amount, 持平, reason or purpose start at `at`? */
+function partMayStart(t: string, at: number): boolean {
+  const c = t.charCodeAt(at)
+  return PART_FIRST.has(PART_MARK.has(c) ? t.charCodeAt(at + 1) : c)
+}
+
+/** The clause a sticky `re` introduces at `at` (a reason, a purpose): its start and end, or undefined when `re` does not match. */
+function clauseAfter(re: RegExp, t: string, at: number): [number, number] | undefined {
+  re.lastIndex = at
+  if (!re.test(t)) return undefined
+  const a = re.lastIndex
+  CLAUSE_END.lastIndex = a
+  const e = CLAUSE_END.exec(t)
+  return [a, e ? e.index : t.length]
 }
 
 function sectionOf(subject: string): SectionKind | undefined {
@@ -193,11 +218,11 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
     if (scale) subject = ctx.project ?? '预算安排规模'
     // The sentence the claim is read from starts after the last full stop before its subject.
     let textStart = s
-    while (textStart > pos && !/[。;；]/.test(t[textStart - 1]!)) textStart--
+    while (textStart > pos && !SENTENCE_END.has(t.charCodeAt(textStart - 1))) textStart--
     let cursor = m.index + m[0].length
     const claim: Claim = { section: ctx.kind, subject, text: '' }
     let share, rate, reason, purpose, previous
-    for (let progress = true; progress; ) {
+    for (let progress = true; progress && partMayStart(t, cursor); ) {
       progress = false
       let r: RegExpExecArray | null
       SHARE_Y.lastIndex = cursor
@@ -210,14 +235,14 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
       CHANGE_Y.lastIndex = cursor
       if (!change && (r = CHANGE_Y.exec(t))) {
         const a = cursor + r[0].length - r[2]!.length - r[3]!.length
-        change = src.money(p, a, a + r[2]!.length, r[3] === '元' ? '元' : '万元', /减少|下降|降低/.test(r[1]!) ? -1 : 1)
+        change = src.money(p, a, a + r[2]!.length, r[3] === '元' ? '元' : '万元', NEGATIVE.has(r[1]!) ? -1 : 1)
         cursor = CHANGE_Y.lastIndex
         progress = true
       }
       RATE_Y.lastIndex = cursor
       if (!rate && (r = RATE_Y.exec(t))) {
         const a = cursor + r[0].length - r[2]!.length - 1
-        rate = src.percent(p, a, a + r[2]!.length, /减少|下降|降低/.test(r[1]!) ? -1 : 1)
+        rate = src.percent(p, a, a + r[2]!.length, NEGATIVE.has(r[1]!) ? -1 : 1)
         cursor = RATE_Y.lastIndex
         progress = true
       }
@@ -238,18 +263,16 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
         cursor = FLAT_Y.lastIndex
         progress = true
       }
-      for (const [re, which] of [[REASON_Y, 'reason'], [PURPOSE_Y, 'purpose']] as const) {
-        re.lastIndex = cursor
-        if ((which === 'reason' ? reason : purpose) || !(r = re.exec(t))) continue
-        const a = re.lastIndex
-        CLAUSE_END.lastIndex = a
-        const e = CLAUSE_END.exec(t)
-        const b = e ? e.index : t.length
-        if (b > a) {
-          const part = { text: t.slice(a, b), place: src.place(p, a, b) }
-          if (which === 'reason') reason = part
-          else purpose = part
-        }
+      let clause: [number, number] | undefined
+      if (!reason && (clause = clauseAfter(REASON_Y, t, cursor))) {
+        const [a, b] = clause
+        if (b > a) reason = { text: t.slice(a, b), place: src.place(p, a, b) }
+        cursor = b
+        progress = true
+      }
+      if (!purpose && (clause = clauseAfter(PURPOSE_Y, t, cursor))) {
+        const [a, b] = clause
+        if (b > a) purpose = { text: t.slice(a, b), place: src.place(p, a, b) }
         cursor = b
         progress = true
       }
@@ -263,15 +286,18 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
     if (rate) claim.rate = rate
     if (reason) claim.reason = reason
     if (purpose) claim.purpose = purpose
-    while (textStart < cursor && /[,，:：、]/.test(t[textStart]!)) textStart++
-    if (/^其中[:：]/.test(t.slice(textStart, textStart + 3))) textStart += 3
+    while (textStart < cursor && LEADING_PUNCTUATION.has(t.charCodeAt(textStart))) textStart++
+    QIZHONG_Y.lastIndex = textStart
+    if (QIZHONG_Y.test(t)) textStart += 3
     let textEnd = cursor
-    while (textEnd > textStart && /[,，:：]/.test(t[textEnd - 1]!)) textEnd--
+    while (textEnd > textStart && TRAILING_PUNCTUATION.has(t.charCodeAt(textEnd - 1))) textEnd--
     claim.text = t.slice(textStart, textEnd)
     claim.place = src.place(p, textStart, textEnd)
     finish(claim, ctx, scale, out)
   }
 }
+
+const LEVEL_MARK = /[(（](?:类|款|项)[)）]/
 
 function finish(claim: Claim, ctx: ClaimContext, scale: boolean, out: Claim[]): void {
   const own = scale ? 'general_project' : sectionOf(claim.subject)
@@ -279,9 +305,8 @@ function finish(claim: Claim, ctx: ClaimContext, scale: boolean, out: Claim[]): 
   claim.section = ctx.kind
   const key = scale ? 'scale' : keyOf(ctx.kind, claim.subject)
   if (key) claim.key = key
-  const marks = /[(（](?:类|款|项)[)）]/
-  if (marks.test(claim.subject)) {
-    const path = claim.subject.split(/[(（](?:类|款|项)[)）]/).filter(Boolean)
+  if (LEVEL_MARK.test(claim.subject)) {
+    const path = claim.subject.split(LEVEL_MARK).filter(Boolean)
     claim.path = path
     const code = ctx.codes.pathCode(path)
     if (code) claim.code = code
