@@ -56,6 +56,15 @@ export function normalizeLabel(text: string): string {
 /** The first characters of a bullet, a list number or `其中`. */
 const PREFIX_START = /^[-*(\d一二三四五六七八九十其]/
 
+/** Whether a text is empty or whitespace only (`text.trim() === ''` without making a trimmed copy). */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (!(c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c)))) return false
+  }
+  return true
+}
+
 /** Remove all whitespace (names inside row keys are printed with layout breaks: `日常专项业务项 目`). */
 export function squeeze(text: string): string {
   // A character loop finds the common case (no whitespace in a short label) faster than a regular expression call.

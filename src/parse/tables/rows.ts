@@ -2,7 +2,7 @@ import type { ColumnSpec, RowKind } from '../../model/tables.ts'
 import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES, THREE_PUBLIC_ROWS } from '../../model/tables.ts'
 import { functionCodes } from '../../catalog/index.ts'
 import { placeOf, type LayoutLine } from '../layout.ts'
-import { normalizeLabel, squeeze } from '../normalize.ts'
+import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
 import { fieldsOf, rawNumber, type Field } from './line-cells.ts'
@@ -37,16 +37,18 @@ const NUMBERING = /^(?:栏次|(?:※|\d{1,2})(?:\s+(?:※|\d{1,2}))*)$/
 
 function numbersOf(ctx: RowContext, line: LayoutLine, fields: Field[], header: HeaderMap, trustHeader: boolean): RawNumber[] {
   // A name under a money column means the cells shifted (a lost column): the header then says nothing about the numbers.
-  const aligned = !fields.some((f) => f.number === undefined && f.text !== '' && f.index !== undefined && header.column(f.index))
-  return fields
-    .filter((f) => f.number !== undefined)
-    .map((f) => {
-      const n = rawNumber(ctx.file, line, f)
-      const hint = f.index !== undefined ? header.column(f.index) : undefined
-      if (hint && aligned) n.hint = hint
-      if (hint && trustHeader) n.column = hint
-      return n
-    })
+  let aligned = true
+  for (const f of fields) if (f.number === undefined && f.text !== '' && f.index !== undefined && header.column(f.index)) aligned = false
+  const nums: RawNumber[] = []
+  for (const f of fields) {
+    if (f.number === undefined) continue
+    const n = rawNumber(ctx.file, line, f)
+    const hint = f.index !== undefined ? header.column(f.index) : undefined
+    if (hint && aligned) n.hint = hint
+    if (hint && trustHeader) n.column = hint
+    nums.push(n)
+  }
+  return nums
 }
 
 /**
@@ -91,15 +93,19 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
   let afterData = false
   let lastCode: string | undefined
   for (const line of lines) {
-    if (!line.text.trim() || isMeta(line.text)) continue
+    if (isBlank(line.text) || isMeta(line.text)) continue
     const code = line.cells
       ? (codeFromCells(line.cells, kind) ?? (lastCode ? inheritedCode(line.cells, lastCode, kind) : undefined))
       : codeFromText(line.text, kind)
     if (code) lastCode = code.code
     // The code cells are not amounts.
-    const fields = fieldsOf(line, ctx.strictDecimals).filter((f) => !code || f.index === undefined || f.index >= code.fields)
-    const texts = fields.filter((f) => f.number === undefined && f.text !== '')
-    const hasNumbers = fields.some((f) => f.number !== undefined)
+    const fields = code && line.cells ? fieldsOf(line, ctx.strictDecimals).slice(code.fields) : fieldsOf(line, ctx.strictDecimals)
+    const texts: Field[] = []
+    let hasNumbers = false
+    for (const f of fields) {
+      if (f.number !== undefined) hasNumbers = true
+      else if (f.text !== '') texts.push(f)
+    }
     if (!code && !hasNumbers && !pending) {
       if (line.cells && !isNumbering(fields)) {
         if (afterData) header.reset()
@@ -109,19 +115,16 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
       continue
     }
     if (!code && isNumbering(fields)) continue
-    let labelFields: Field[]
-    if (code) {
-      labelFields = line.cells
-        ? texts.filter((f) => f.index! >= code.fields)
-        : texts
-            .map((f) => (f.start < code.chars ? { ...f, text: f.text.slice(code.chars - f.start).trim(), start: code.chars } : f))
-            .filter((f) => f.text)
-    } else labelFields = texts
+    // Plain text: the code's characters are not part of the name.
+    const labelFields = code && !line.cells ? afterCode(texts, code.chars) : texts
     const trust = headerFits(fields, header)
     const nums = numbersOf(ctx, line, fields, header, trust)
-    const lastLabel = labelFields.length ? Math.max(...labelFields.map((f) => f.index ?? -1)) : code ? code.fields - 1 : -1
-    if (line.cells && !trust && !nums.some((n) => n.column)) placeByOrder(ctx, nums, fields, lastLabel + 1)
-    const labelText = labelFields.map((f) => f.text).join(' ')
+    if (line.cells && !trust && !nums.some((n) => n.column)) {
+      let lastLabel = code ? code.fields - 1 : -1
+      for (const f of labelFields) lastLabel = Math.max(lastLabel, f.index ?? -1)
+      placeByOrder(ctx, nums, fields, lastLabel + 1)
+    }
+    const labelText = joinTexts(labelFields, ' ')
     if (!code && pending) {
       // A wrapped name (`机关事业单位基本养老保险缴` / `费支出` / numbers on their own line).
       pending.label += labelText
@@ -150,6 +153,26 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
     afterData = true
   }
   return rows
+}
+
+/** Text fields of a plain-text line without the code's first `chars` characters. */
+function afterCode(texts: Field[], chars: number): Field[] {
+  const out: Field[] = []
+  for (const f of texts) {
+    if (f.start >= chars) out.push(f)
+    else {
+      const text = f.text.slice(chars - f.start).trim()
+      if (text) out.push({ ...f, text, start: chars })
+    }
+  }
+  return out
+}
+
+function joinTexts(fields: Field[], separator: string): string {
+  if (fields.length === 1) return fields[0]!.text
+  let out = ''
+  for (let i = 0; i < fields.length; i++) out += (i ? separator : '') + fields[i]!.text
+  return out
 }
 
 /** A project row's key joins its 项 code and its project name (`2010303/日常专项业务项目`). */
@@ -192,7 +215,7 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
   let threePublicIndex = 0
   const transposed = new Map<number, { key: string; label: string }>()
   for (const line of lines) {
-    if (!line.text.trim() || isMeta(line.text)) continue
+    if (isBlank(line.text) || isMeta(line.text)) continue
     const fields = fieldsOf(line, ctx.strictDecimals)
     const hasNumbers = fields.some((f) => f.number !== undefined)
     const texts = fields.filter((f) => f.number === undefined && f.text !== '')
@@ -286,7 +309,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
   const rows: RawRow[] = []
   let nextIncome = 0
   for (const line of lines) {
-    if (!line.text.trim() || isMeta(line.text)) continue
+    if (isBlank(line.text) || isMeta(line.text)) continue
     const fields = fieldsOf(line, ctx.strictDecimals, false)
     // Find where the expenditure side starts.
     let split = -1
@@ -296,9 +319,10 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       const f = fields[i]!
       if (f.number !== undefined && !/^2\d\d$/.test(f.text)) continue
       const t = squeeze(f.text)
-      const m = /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t)
-      const byName = classNames.get(t) ?? (/^[一二三四五六七八九十]+、/.test(t) ? classNames.get(normalizeLabel(t)) : undefined)
-      const total = /支出总计|支出合计/.exec(t)
+      // Cheap character tests first: most fields are names and figures of the income side.
+      const m = t.includes('2') ? /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t) : null
+      const byName = classNames.get(t) ?? (t.includes('、') && /^[一二三四五六七八九十]+、/.test(t) ? classNames.get(normalizeLabel(t)) : undefined)
+      const total = t.includes('支出') ? /支出总计|支出合计/.exec(t) : null
       if (m && classCodes.has(m[1]!)) {
         split = i
         expKey = `exp.${m[1]}`
@@ -327,8 +351,12 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
     const left = split >= 0 ? fields.slice(0, split) : fields
     const right = split >= 0 ? fields.slice(split) : []
     // Left side: an income line.
-    const incomeText = left.filter((f) => f.number === undefined && f.text).map((f) => f.text).join('')
-    const incomeNumber = left.find((f) => f.number !== undefined)
+    let incomeText = ''
+    let incomeNumber: Field | undefined
+    for (const f of left) {
+      if (f.number === undefined) incomeText += f.text
+      else incomeNumber ??= f
+    }
     const label = normalizeLabel(incomeText)
     if (label) {
       const found = findIncomeLine(incomeLines, label, nextIncome)

@@ -1,5 +1,5 @@
 import type { LayoutLine } from '../layout.ts'
-import { SENTENCE_PUNCTUATION, squeeze } from '../normalize.ts'
+import { isBlank, SENTENCE_PUNCTUATION, squeeze } from '../normalize.ts'
 import { matchTableNumber, matchTitle, titleText, type TitleMatch } from './titles.ts'
 
 /** The lines of one table of 第二部分, before its rows are read. */
@@ -48,11 +48,22 @@ function genericTitle(lines: LayoutLine[], i: number): string | undefined {
   let seen = 0
   for (let j = i + 1; j < lines.length && seen < 4; j++) {
     const next = lines[j]!
-    if (!next.text.trim()) continue
+    if (isBlank(next.text)) continue
     seen++
     if (next.cells || /单位[:：]/.test(next.text)) return t
   }
   return undefined
+}
+
+function allBlank(lines: LayoutLine[]): boolean {
+  for (const l of lines) if (!isBlank(l.text)) return false
+  return true
+}
+
+function nonBlankAtMost(lines: LayoutLine[], n: number): boolean {
+  let seen = 0
+  for (const l of lines) if (!isBlank(l.text) && ++seen > n) return false
+  return true
 }
 
 /**
@@ -73,15 +84,17 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     const text = line.text
-    if (text.trim() === '') continue
+    if (isBlank(text)) continue
+    // Anchors all name a 表: most lines are rejected by that one test.
+    const namesTable = text.includes('表')
     // `续表` (or `表 3（续）`) continues the table above after a page break.
-    if (current && CONTINUED.test(text)) continue
+    if (current && namesTable && CONTINUED.test(text)) continue
     const partMatch = text.includes('部分') ? PART.exec(text) : null
     if (partMatch) part = PART_NUMBER[partMatch[1]!]!
-    const number = matchTableNumber(text)
-    const title = number === undefined ? matchTitle(text) : undefined
-    const caption = number === undefined && !title && part <= 2 ? genericTitle(lines, i) : undefined
-    if (caption && !(current && current.lines.every((l) => !l.text.trim()) && !current.title && !current.caption)) {
+    const number = namesTable ? matchTableNumber(text) : undefined
+    const title = namesTable && number === undefined ? matchTitle(text) : undefined
+    const caption = namesTable && number === undefined && !title && part <= 2 ? genericTitle(lines, i) : undefined
+    if (caption && !(current && allBlank(current.lines) && !current.title && !current.caption)) {
       close()
       current = { anchor: line, lines: [], caption }
       continue
@@ -89,7 +102,7 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
     if (number !== undefined || title) {
       // `表 N` then its title, or a title then `表 N` and the title again (a sheet name printed above
       // the table): one table, as long as nothing tabular came between them.
-      const bare = current !== undefined && current.lines.filter((l) => l.text.trim()).length <= 2 && !current.lines.some((l) => l.cells)
+      const bare = current !== undefined && nonBlankAtMost(current.lines, 2) && !current.lines.some((l) => l.cells)
       if (bare && title && !current!.title && current!.number !== undefined) {
         current!.title = { ...title, line }
         continue
@@ -111,12 +124,12 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
       close()
       continue
     }
-    if (isEmptyNote(text) && !line.cells) {
+    if (!line.cells && isEmptyNote(text)) {
       current.note = line
       close()
       continue
     }
-    if (!current.title && !current.caption && current.lines.every((l) => !l.text.trim()) && /表$/.test(squeeze(text)) && squeeze(text).length <= 60) {
+    if (!current.title && !current.caption && namesTable && allBlank(current.lines) && /表$/.test(squeeze(text)) && squeeze(text).length <= 60) {
       current.caption = squeeze(text)
       continue
     }
