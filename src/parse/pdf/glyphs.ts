@@ -35,12 +35,15 @@ function isUnmapped(ch: string): boolean {
   return c === 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c < 0x20
 }
 
-/** The screen direction (0, 90, 180 or 270 degrees clockwise) of the baseline of character `k`. */
+/**
+ * The quarter turns (clockwise) of the view that make character `k` upright: 0 for a baseline
+ * running right on screen, 3 for one running down, 2 left, 1 up.
+ */
 function direction(chars: Float32Array, k: number, viewport: Matrix): 0 | 1 | 2 | 3 {
   const [dx, dy] = [chars[k + 8]!, chars[k + 9]!]
   const x = viewport[0] * dx + viewport[2] * dy
   const y = viewport[1] * dx + viewport[3] * dy
-  return Math.abs(x) >= Math.abs(y) ? (x > 0 ? 0 : 2) : y > 0 ? 1 : 3
+  return Math.abs(x) >= Math.abs(y) ? (x > 0 ? 0 : 2) : y > 0 ? 3 : 1
 }
 
 /**
@@ -52,8 +55,7 @@ export function uprightTurn(chars: Float32Array, viewport: Matrix): 0 | 90 | 180
   const votes = [0, 0, 0, 0]
   for (let k = 0; k < chars.length; k += CHAR) {
     if (chars[k + 1]! & GENERATED || isBlank(String.fromCodePoint(chars[k]!))) continue
-    // A baseline running downwards on screen reads upright once the view turns a quarter back.
-    votes[[0, 3, 2, 1][direction(chars, k, viewport)]!]!++
+    votes[direction(chars, k, viewport)]!++
   }
   const best = votes.indexOf(Math.max(...votes))
   return best === 0 || votes[best]! <= 2 * votes[0]! ? 0 : (([0, 90, 180, 270] as const)[best] ?? 0)
