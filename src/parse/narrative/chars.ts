@@ -23,10 +23,30 @@ export function isBlank(t: string): boolean {
   return Number.isNaN(firstCode(t))
 }
 
-/** The codes of the characters of a string, for membership tests by code. */
-export function codes(chars: string): Set<number> {
-  return new Set([...chars].map((c) => c.charCodeAt(0)))
+// Each CharSet is one bit of this table, indexed by character code: a test is one array read,
+// where a Set of numbers hashes the code on every test.
+const TABLE = new Uint32Array(0x10000)
+let bitsUsed = 0
+
+/** A set of characters, tested by code. */
+export class CharSet {
+  private readonly bit: number
+  constructor(chars: string) {
+    if (bitsUsed === 32) throw new Error('CharSet: all 32 bits of the table are taken')
+    this.bit = 1 << bitsUsed++
+    for (const c of chars) TABLE[c.charCodeAt(0)]! |= this.bit
+  }
+
+  /** True for the code of one of the characters (false for NaN, what charCodeAt gives past the end). */
+  has(code: number): boolean {
+    return (TABLE[code]! & this.bit) !== 0
+  }
 }
+
+/** A full stop or a semicolon: where a sentence (or a clause of one) ends. */
+export const SENTENCE_END = new CharSet('。;；')
+/** The marks a clause ends at: a subject, or the name of a table, starts after one. */
+export const CLAUSE_MARK = new CharSet(',，:：;；。、')
 
 const SPACES = /\s+/g
 

@@ -3,7 +3,7 @@ import { THREE_PUBLIC_ROWS } from '../../model/index.ts'
 import type { CodeResolver } from './codes.ts'
 import type { SectionKind } from './sections.ts'
 import type { Para, Source } from './text.ts'
-import { codes } from './chars.ts'
+import { CharSet, CLAUSE_MARK, SENTENCE_END } from './chars.ts'
 
 /** What the claim reader carries from one paragraph to the next. */
 export interface ClaimContext {
@@ -33,15 +33,13 @@ const FLAT_Y = /[,，]?(?:与|比|较)?(?:上年|上一年|去年)?(?:预算)?(?
 const REASON_Y = /[,，。;；]?(?:其)?(?:主要原因|原因)(?:是|为|系|在于)?[:：]?|[,，。;；]?主要(?:是由于|由于|是因为|因为)/y
 const PURPOSE_Y = /[,，]?主要用于[:：]?/y
 const CLAUSE_END = /[。;；]/g
-const DELIM = codes(',，:：;；。、')
-const SENTENCE_END = codes('。;；')
-const LEADING_PUNCTUATION = codes(',，:：、')
-const TRAILING_PUNCTUATION = codes(',，:：')
+const LEADING_PUNCTUATION = new CharSet(',，:：、')
+const TRAILING_PUNCTUATION = new CharSet(',，:：')
 const QIZHONG_Y = /其中[:：]/y
 const NEGATIVE = new Set(['减少', '下降', '降低'])
 // What may follow an amount opens with one of these, after at most one mark (REASON_Y allows 。;；, the others ,，).
-const PART_MARK = codes(',，。;；')
-const PART_FIRST = codes('占比较与同增减下降上去预数基持其主原0123456789')
+const PART_MARK = new CharSet(',，。;；')
+const PART_FIRST = new CharSet('占比较与同增减下降上去预数基持其主原0123456789')
 
 const NUMBERING = /^(?:\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/
 const YEAR = /\d{4}年(?:度)?(?:的)?/g
@@ -122,19 +120,26 @@ const PROJECT_NAME = /项目名称[:：]([^。;；]+)/
 const LABELLED = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?[\u4e00-\u9fa5]{2,8}[:：]/
 const PROJECT_SCALE = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?预算安排规模[:：]/
 
+const LEAD_IN = /^(?:其中|包括|另外|此外)[:：]?/
+const AFTER_DEPARTMENT = /^(?:部门|单位|本级)/
+const QIZHONG = /^(?:其中)[:：]?/
+// FILLER_END ends in one of these: a subject ending otherwise keeps its end.
+const FILLER_LAST = new CharSet('为是共达')
+
 function cleanSubject(s: string, department: string | undefined): string {
-  s = s.replace(/^(?:其中|包括|另外|此外)[:：]?/, '')
+  s = s.replace(LEAD_IN, '')
   if (department) {
     const k = s.indexOf(department)
-    if (k >= 0) s = s.slice(k + department.length).replace(/^(?:部门|单位|本级)/, '')
+    if (k >= 0) s = s.slice(k + department.length).replace(AFTER_DEPARTMENT, '')
   }
-  s = s.replace(YEAR, '').replace(NUMBERING, '').replace(/^(?:其中)[:：]?/, '')
-  s = s.replace(FILLER_END, '').replace(/的$/, '')
-  return s
+  if (s.includes('年')) s = s.replace(YEAR, '')
+  s = s.replace(NUMBERING, '').replace(QIZHONG, '')
+  if (FILLER_LAST.has(s.charCodeAt(s.length - 1))) s = s.replace(FILLER_END, '')
+  return s.endsWith('的') ? s.slice(0, -1) : s
 }
 
 function lastDelim(t: string, from: number, floor: number): number {
-  for (let i = from; i >= floor; i--) if (DELIM.has(t.charCodeAt(i))) return i
+  for (let i = from; i >= floor; i--) if (CLAUSE_MARK.has(t.charCodeAt(i))) return i
   return floor - 1
 }
 
@@ -154,13 +159,22 @@ function clauseAfter(re: RegExp, t: string, at: number): [number, number] | unde
   return [a, e ? e.index : t.length]
 }
 
+/** One pattern that matches where any of `rules` does: most subjects match none, and one test settles that. */
+function anyOf(rules: [RegExp, unknown][]): RegExp {
+  return new RegExp(rules.map(([re]) => `(?:${re.source})`).join('|'))
+}
+const ANY_SUBJECT_SECTION = anyOf(SUBJECT_SECTION)
+const ANY_KEY = new Map(Object.entries(KEYS).map(([kind, rules]) => [kind, anyOf(rules)]))
+
 function sectionOf(subject: string): SectionKind | undefined {
+  if (!ANY_SUBJECT_SECTION.test(subject)) return undefined
   for (const [re, kind] of SUBJECT_SECTION) if (re.test(subject)) return kind
   return undefined
 }
 
 function keyOf(kind: SectionKind, subject: string): string | undefined {
-  for (const [re, key] of KEYS[kind] ?? []) if (re.test(subject)) return key
+  if (!ANY_KEY.get(kind)?.test(subject)) return undefined
+  for (const [re, key] of KEYS[kind]!) if (re.test(subject)) return key
   return undefined
 }
 

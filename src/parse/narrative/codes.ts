@@ -36,11 +36,15 @@ export function codeResolver(tables: Table[]): CodeResolver {
       if (!names.has(r.code)) names.set(r.code, norm(r.label).replace(/^\d+/, ''))
     }
   }
-  const byName = (len: number, prefix: string, name: string): string[] => {
-    const out: string[] = []
-    for (const [code, n] of names) if (code.length === len && code.startsWith(prefix) && n === name) out.push(code)
-    return out
+  // name → its codes, in the order of `names`.
+  const codesOf = new Map<string, string[]>()
+  for (const [code, n] of names) {
+    const list = codesOf.get(n)
+    if (list) list.push(code)
+    else codesOf.set(n, [code])
   }
+  const byName = (len: number, prefix: string, name: string): string[] =>
+    (codesOf.get(name) ?? []).filter((code) => code.length === len && code.startsWith(prefix))
   const classCode = (name: string): string | undefined => {
     const c = catalogClass(name)
     if (c) return c

@@ -18,6 +18,13 @@ export type Narrative = Pick<Disclosure, 'overview' | 'sections' | 'claims' | 'p
   Partial<Pick<Disclosure, 'operatingCosts' | 'procurement' | 'assets' | 'emptyTables'>>
 
 const NUMBER = /\d+(?:\.\d+)?(?:万元|元|个|平方米|辆)/
+const ROUTES: [RegExp, SectionKind][] = [
+  [/政府采购/, 'procurement'],
+  [/国有资产|资产占用|占用使用/, 'assets'],
+  [/绩效目标|预算绩效|绩效管理/, 'performance'],
+]
+// Any of the words of ROUTES: most paragraphs name none, and one look settles that.
+const ROUTE_WORDS = new RegExp(ROUTES.map(([re]) => re.source).join('|'))
 const PART_HEADING = /^第[一二三四五六]部分/
 
 /** The department as 编制部门 prints it (stripped from claim subjects), else from the cover. */
@@ -43,9 +50,8 @@ function routeOf(p: Para, current: SectionKind, department: string | undefined):
   let head = m ? p.text.slice(0, m.index) : p.text
   // The department's own name may hold these words (国有资产监督管理委员会, 政府采购中心).
   if (department) head = head.replace(department, '')
-  if (/政府采购/.test(head)) return 'procurement'
-  if (/国有资产|资产占用|占用使用/.test(head)) return 'assets'
-  if (/绩效目标|预算绩效|绩效管理/.test(head)) return 'performance'
+  if (!ROUTE_WORDS.test(head)) return current
+  for (const [re, kind] of ROUTES) if (re.test(head)) return kind
   return current
 }
 

@@ -2,7 +2,7 @@ import type { Diagnostic, Indicator, Money, TargetTable } from '../../model/inde
 import { toFen, wan } from '../../model/index.ts'
 import { placeOf, type Layout, type LayoutCell, type LayoutLine } from '../layout.ts'
 import { cellNumber } from '../numbers.ts'
-import { codes, firstCode, isBlank, squeeze as sq } from './chars.ts'
+import { CharSet, firstCode, isBlank, squeeze as sq } from './chars.ts'
 
 /** The target tables of a document and the lines they cover (left out of the narrative paragraphs). */
 export interface Targets {
@@ -22,7 +22,7 @@ const TARGET_ONLY = new RegExp(String.raw`^\s*(${TARGET})\s*$`)
 const LEVEL1 = /^(?:产出指标|效益指标|满意度指标|成本指标|运行成本|履职效能|管理效率|社会效应|服务对象满意度|可持续发展能力|能力建设|产出|效益|满意度)$/
 const WEIGHT_LINE = /^\s*(\d{1,3}(?:\.\d+)?)\s*$/
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页.*)\s*$/
-const PAGE_NUMBER_FIRST = codes('-—–第')
+const PAGE_NUMBER_FIRST = new CharSet('-—–第')
 const isPageNumber = (t: string) => PAGE_NUMBER_FIRST.has(firstCode(t)) && PAGE_NUMBER.test(t)
 const PHONE = /^(.*?)((?:1[3-9]\d{9})|(?:0\d{2,3}-?\d{7,8}))$/
 

@@ -1,7 +1,7 @@
 import type { Money, Percent, Place } from '../../model/index.ts'
 import { toFen, wan, type MoneyUnit } from '../../model/index.ts'
 import type { Layout, LayoutLine } from '../layout.ts'
-import { codes, firstCode } from './chars.ts'
+import { CharSet, firstCode } from './chars.ts'
 
 /**
  * A paragraph of running text with its whitespace removed and every character mapped back to its
@@ -36,6 +36,9 @@ export interface Source {
   percent(p: Para, a: number, b: number, sign?: 1 | -1): Percent | undefined
 }
 
+/** A printed number without its thousands separators. */
+const digitsOf = (printed: string) => (printed.includes(',') ? printed.replace(/,/g, '') : printed)
+
 /** The place, raw-text, money and percent readers of one layout (laid-out sources give the line's own place). */
 export function source(layout: Layout): Source {
   const { file, lines } = layout
@@ -58,14 +61,14 @@ export function source(layout: Layout): Source {
     place: pointPlace,
     raw,
     money(p, a, b, unit, sign = 1) {
-      const digits = p.text.slice(a, b).replace(/,/g, '')
+      const digits = digitsOf(p.text.slice(a, b))
       const fen = toFen(digits, unit)
       if (fen === undefined) return undefined
       const signed = fen === 0 ? 0 : sign * fen
       return { value: wan(signed), fen: signed, raw: raw(p, a, b), place: pointPlace(p, a, b) }
     },
     percent(p, a, b, sign = 1) {
-      const digits = p.text.slice(a, b).replace(/,/g, '')
+      const digits = digitsOf(p.text.slice(a, b))
       const m = /^(\d+)(?:\.(\d+))?$/.exec(digits)
       if (!m) return undefined
       const frac = m[2] ?? ''
@@ -84,7 +87,7 @@ function dropped(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 10 || c === 13
 }
 // A sentence ends at a full stop; a paragraph does not run on past one.
-const ENDS_SENTENCE = codes('。!?！？')
+const ENDS_SENTENCE = new CharSet('。!?！？')
 // Table furniture printed between the narrative lines of PDF text: units, 编制部门, 表 N, column numbers.
 // A page number (`- 31 -`, `第 3 页`, `16`) is skipped without ending the paragraph: sentences run on across pages (003.pdf).
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,3})\s*$/
@@ -92,10 +95,10 @@ const FURNITURE = /^\s*(?:单位[:：]\s*(?:万?元)?\s*$|编制(?:部门|单位
 // A new list item or numbered heading starts a new paragraph.
 const LIST_START = /^\s*(?:[-•·]\s|\d+\s*[.、](?!\d)|[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)/
 // Page numbers, furniture and list items open with one of these characters; other lines need not be matched against them.
-const OPENS_MARKED = codes('-—–•·※(（第单编表0123456789一二三四五六七八九十')
+const OPENS_MARKED = new CharSet('-—–•·※(（第单编表0123456789一二三四五六七八九十')
 // A labelled line (`预算安排规模：…`, `资金分配情况：…`) starts a paragraph; a reason or a 其中 list continues one.
 const LABEL_START = /^\s*(?!主要原因|原因|其中|主要用于|主要包括)[\u4e00-\u9fa5]{2,8}[:：]/
-const HEAD_FIRST = codes('一二三四五六七八九十(（第')
+const HEAD_FIRST = new CharSet('一二三四五六七八九十(（第')
 const HEADING_NUMBER = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/
 const AMOUNT = /\d万?元/
 const LABELLED = /[:：].+/
