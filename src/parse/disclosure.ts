@@ -12,15 +12,23 @@ function namesDisclosure(text: string): boolean {
   return DISCLOSURE_WORDS.some((w) => text.includes(w))
 }
 
+/** The text of the lines, joined by newlines; with `limit`, only its first `limit` characters. */
+function textOf(lines: Layout['lines'], limit = Infinity): string {
+  let text = ''
+  for (let i = 0; i < lines.length && text.length < limit; i++) text += (i ? '\n' : '') + lines[i]!.text
+  return text.length > limit ? text.slice(0, limit) : text
+}
+
 /**
  * Read the canonical model from a layout: the tables of 第二部分 and everything the narrative
  * states. Returns undefined (with a fatal diagnostic) when the text is not a disclosure.
  */
 export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Disclosure | undefined {
   const { file, lines } = layout
-  const all = lines.map((l) => l.text).join('\n')
-  // Squeezing 40 KB is the slow path, for documents whose titles are spaced out.
-  if (!namesDisclosure(all) && !namesDisclosure(squeeze(all))) {
+  const head = textOf(lines, 4000)
+  // A disclosure names itself on its first pages; the whole text, squeezed for titles printed
+  // spaced out, is the slow path.
+  if (!namesDisclosure(head) && !namesDisclosure(textOf(lines)) && !namesDisclosure(squeeze(textOf(lines)))) {
     diagnostics.push({
       ruleId: 'parse/not-a-disclosure',
       severity: 'error',
@@ -29,7 +37,6 @@ export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Discl
     })
     return undefined
   }
-  const head = all.slice(0, 4000)
   const kind = /部门决算|决算公开|收入支出决算总表/.test(head) || /部门决算|决算公开/.test(squeeze(head)) ? '决算' : '预算'
   const department = findDepartment(layout)
   const units = new Set<string>()
@@ -111,7 +118,11 @@ function checkComplete(layout: Layout, d: Disclosure, diagnostics: Diagnostic[])
   }
   // A workbook holds the tables alone (budget systems export one sheet per table): no narrative is expected.
   if (d.tables.every((t) => t.place?.sheet !== undefined)) return
-  const lastTableLine = Math.max(...d.tables.flatMap((t) => [t.place?.start.line ?? 0, ...t.rows.map((r) => r.place?.start.line ?? 0)]))
+  let lastTableLine = 0
+  for (const t of d.tables) {
+    lastTableLine = Math.max(lastTableLine, t.place?.start.line ?? 0)
+    for (const r of t.rows) lastTableLine = Math.max(lastTableLine, r.place?.start.line ?? 0)
+  }
   let proseAfter = 0
   for (let i = layout.lines.length - 1; i >= 0 && proseAfter < 3 && layout.lines[i]!.line > lastTableLine; i--) {
     if (SENTENCE_PUNCTUATION.test(layout.lines[i]!.text)) proseAfter++
