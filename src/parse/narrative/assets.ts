@@ -11,6 +11,8 @@ const OTHER = new RegExp(String.raw`其他资产(?:价值|账面价值|原值)?$
 // 单位价值 50 万元以上大型设备 0 台（套）
 const EQUIPMENT = /(50|100)万元(?:\(含\))?以上(?:的)?(?:大型|通用|专用)?(?:设备|仪器)(?:共)?(\d+)(?:台|套|件)/g
 const PLANNED = /购置|采购/
+const VEHICLE_KIND_LEAD = /^(?:其中|包括|含|共有|现有|共)[:：]?/
+const LIST_NUMBER = /^\d+[.、]/
 
 /** Read a paragraph of 国有资产占用使用情况 into `assets`. */
 export function readAssets(src: Source, p: Para, assets: Assets): void {
@@ -18,19 +20,21 @@ export function readAssets(src: Source, p: Para, assets: Assets): void {
   const count = (value: number, a: number, len: number) => ({ value, place: src.place(p, a, a + len) })
   const money = (a: number, s: string) => src.money(p, a, a + s.length, '万元')
   if (!assets.place && /\d/.test(t)) assets.place = src.place(p, 0, t.length)
-  const asOf = AS_OF.exec(t)
+  // Each pattern is tried only where its key word is printed.
+  const asOf = t.includes('截至') ? AS_OF.exec(t) : null
   if (asOf && !assets.asOfYear) assets.asOfYear = count(Number(asOf[1]), asOf.index + 2 + (asOf[0][2] === '到' ? 1 : 0), 4)
-  const b = BUILDING.exec(t)
+  const b = t.includes('房屋') ? BUILDING.exec(t) : null
   if (b && !assets.buildingArea) {
     const a = b.index + b[0].indexOf(b[1]!)
     assets.buildingArea = { value: b[1]!.replace(/,/g, ''), place: src.place(p, a, a + b[1]!.length) }
     const v = money(b.index + b[0].length - 2 - b[2]!.length, b[2]!)
     if (v) assets.buildingValue = v
   }
-  if (!PLANNED.test(t)) {
+  const planned = PLANNED.test(t)
+  if (!planned && t.includes('辆')) {
     VEHICLE.lastIndex = 0
-    for (const m of t.matchAll(VEHICLE)) {
-      const kind = m[1]!.replace(/^(?:其中|包括|含|共有|现有|共)[:：]?/, '').replace(/^\d+[.、]/, '')
+    for (let m = VEHICLE.exec(t); m; m = VEHICLE.exec(t)) {
+      const kind = m[1]!.replace(VEHICLE_KIND_LEAD, '').replace(LIST_NUMBER, '')
       const c = m.index + m[1]!.length
       const holding: Assets['vehicles'][number] = { kind, count: count(Number(m[2]), c, m[2]!.length) }
       if (m[3]) {
@@ -40,18 +44,19 @@ export function readAssets(src: Source, p: Para, assets: Assets): void {
       assets.vehicles.push(holding)
     }
   }
-  const f = FURNITURE.exec(t)
+  const f = t.includes('办公家具') ? FURNITURE.exec(t) : null
   if (f && !assets.furniture) {
     const v = money(f.index + f[0].length - 2 - f[1]!.length, f[1]!)
     if (v) assets.furniture = v
   }
-  const o = OTHER.exec(t)
+  const o = t.includes('其他资产') ? OTHER.exec(t) : null
   if (o && !assets.other) {
     const v = money(o.index + o[0].length - 2 - o[1]!.length, o[1]!)
     if (v) assets.other = v
   }
-  const planned = PLANNED.test(t)
-  for (const m of t.matchAll(EQUIPMENT)) {
+  if (!t.includes('以上')) return
+  EQUIPMENT.lastIndex = 0
+  for (let m = EQUIPMENT.exec(t); m; m = EQUIPMENT.exec(t)) {
     const field = planned
       ? m[1] === '50' ? 'plannedEquipment50' : 'plannedEquipment100'
       : m[1] === '50' ? 'equipment50' : 'equipment100'

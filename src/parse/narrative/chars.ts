@@ -11,11 +11,16 @@ export function isWhite(c: number): boolean {
   )
 }
 
-/** The code of the first character after leading white space (what `^\s*` passes over); NaN for a blank text. */
-export function firstCode(t: string): number {
+/** How much white space `t` opens with (what `^\s*` passes over, `trimStart` takes off). */
+export function leadingWhite(t: string): number {
   let k = 0
   while (k < t.length && isWhite(t.charCodeAt(k))) k++
-  return t.charCodeAt(k)
+  return k
+}
+
+/** The code of the first character after leading white space; NaN for a blank text. */
+export function firstCode(t: string): number {
+  return t.charCodeAt(leadingWhite(t))
 }
 
 /** `t.trim() === ''` without making the trimmed string. */

@@ -7,6 +7,10 @@ const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(万元|元)`
 const AMOUNT = new RegExp(String.raw`涉及(?:预算)?(?:资金)?(?:金额)?(?:为)?${NUM}`)
 const COUNT = /(?:共)?(\d+)个/
 const NOTE = /(?:未|不|暂未)公开(?:的)?(?:项目)?绩效目标(?:表)?(?:的)?原因|绩效目标(?:表)?未公开/
+const CLAUSE = /[^;；。]+/g
+const AFTER_QIZHONG = /(?<=其中[:：])/
+const ABOUT_TARGETS = /绩效目标|项目/
+const DIGIT = /\d/
 const KINDS: [RegExp, TargetCount['kind']][] = [
   [/整体/, 'department'],
   [/非财政拨款项目/, 'nonfiscal_project'],
@@ -23,13 +27,13 @@ export function readPerformance(src: Source, p: Para, perf: Performance): void {
   const t = p.text
   if (NOTE.test(t)) perf.notes.push({ value: t, place: src.place(p, 0, t.length) })
   // Clauses: split at ；。 and at 其中：, which introduces the fiscal / non-fiscal split of a project count.
-  const re = /[^;；。]+/g
-  for (const m of t.matchAll(re)) {
+  CLAUSE.lastIndex = 0
+  for (let m = CLAUSE.exec(t); m; m = CLAUSE.exec(t)) {
     let from = m.index
-    for (const part of m[0].split(/(?<=其中[:：])/)) {
+    for (const part of m[0].split(AFTER_QIZHONG)) {
       const a = from
       from += part.length
-      if (!/绩效目标|项目/.test(part) || !/\d/.test(part)) continue
+      if (!ABOUT_TARGETS.test(part) || !DIGIT.test(part)) continue
       if (NOTE.test(part) && !AMOUNT.test(part) && !COUNT.test(part)) continue
       const kind = KINDS.find(([k]) => k.test(part))?.[1]
       if (!kind) continue

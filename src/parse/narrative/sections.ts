@@ -1,4 +1,5 @@
 import type { Layout } from '../layout.ts'
+import { leadingWhite } from './chars.ts'
 
 /** What a section of 第三部分 is about. `summary` is 收支预算情况的总体说明. */
 export type SectionKind =
@@ -23,34 +24,39 @@ export type SectionKind =
   | 'other'
 
 // First match wins: the specific subjects come before the words they contain (财政拨款收支 before 收支).
-const HEADING_KINDS: [RegExp, SectionKind][] = [
-  [/运行经费/, 'operating_costs'],
-  [/政府采购/, 'procurement'],
-  [/国有资产/, 'assets'],
-  [/绩效/, 'performance'],
-  [/三公/, 'three_public'],
-  [/委托业务/, 'entrusted'],
-  [/结转/, 'carryover'],
-  [/政府性基金/, 'gov_fund'],
-  [/国有资本/, 'state_capital'],
-  [/基本支出/, 'general_basic'],
-  [/项目支出/, 'general_project'],
-  [/结构/, 'general_structure'],
-  [/具体使用/, 'general_detail'],
-  [/规模|一般公共预算/, 'general_scale'],
-  [/财政拨款收支/, 'fiscal_summary'],
-  [/收支/, 'summary'],
-  [/收入/, 'income'],
-  [/支出/, 'expenditure'],
+const HEADING_KINDS: [string, SectionKind][] = [
+  ['运行经费', 'operating_costs'],
+  ['政府采购', 'procurement'],
+  ['国有资产', 'assets'],
+  ['绩效', 'performance'],
+  ['三公', 'three_public'],
+  ['委托业务', 'entrusted'],
+  ['结转', 'carryover'],
+  ['政府性基金', 'gov_fund'],
+  ['国有资本', 'state_capital'],
+  ['基本支出', 'general_basic'],
+  ['项目支出', 'general_project'],
+  ['结构', 'general_structure'],
+  ['具体使用', 'general_detail'],
+  ['规模', 'general_scale'],
+  ['一般公共预算', 'general_scale'],
+  ['财政拨款收支', 'fiscal_summary'],
+  ['收支', 'summary'],
+  ['收入', 'income'],
+  ['支出', 'expenditure'],
 ]
+
+const YEAR = /\d{4}年(?:度)?/
+const UP_TO_GUANYU = /^.*?关于/
+const NUMBERING = /^[(（]?[一二三四五六七八九十]+[、)）]/
 
 /** The kind of a heading of 第三部分, read after its department name and year (names may hold 财政, 国有资产 …). */
 export function headingKind(title: string, department?: string): SectionKind {
   if (department) title = title.replace(department, '')
-  const y = /\d{4}年(?:度)?/.exec(title)
-  let t = y ? title.slice(y.index + y[0].length) : title.replace(/^.*?关于/, '')
-  t = t.replace(/^[(（]?[一二三四五六七八九十]+[、)）]/, '')
-  for (const [re, kind] of HEADING_KINDS) if (re.test(t)) return kind
+  const y = YEAR.exec(title)
+  let t = y ? title.slice(y.index + y[0].length) : title.replace(UP_TO_GUANYU, '')
+  t = t.replace(NUMBERING, '')
+  for (const [word, kind] of HEADING_KINDS) if (t.includes(word)) return kind
   return 'other'
 }
 
@@ -81,8 +87,8 @@ export function findParts(layout: Layout): Parts {
     const t = lines[i]!.text
     if (t.length === 0 || t.length > 60 || lines[i]!.cells) continue
     // Cheap first look: a part heading starts with 第, a glossary heading is short and names 名词解释.
-    const s0 = t.trimStart()
-    if (s0.charCodeAt(0) !== 0x7b2c && (s0.length > 16 || !s0.includes('名词解释'))) continue
+    const k = leadingWhite(t)
+    if (t.charCodeAt(k) !== 0x7b2c && (t.length - k > 16 || !t.includes('名词解释'))) continue
     const sq = t.replace(/\s+/g, '')
     if (sq.length > 40) continue
     const m = PART.exec(sq)

@@ -320,7 +320,8 @@ function readPdf(layout: Layout, first: number, out: Targets, diagnostics: Diagn
         continue
       }
       let any = false
-      for (const m of text.matchAll(MONEY_IN_LINE)) {
+      MONEY_IN_LINE.lastIndex = 0
+      for (let m = MONEY_IN_LINE.exec(text); m; m = MONEY_IN_LINE.exec(text)) {
         any = true
         const field = MONEY_LABELS[m[1]!]!
         if (field === 'fiscal' || field === 'superior') kindByLabel ??= m[1] === '本级安排' || m[1] === '上级安排' ? 'department' : undefined
