@@ -14,20 +14,28 @@ const PLANNED = /购置|采购/
 const VEHICLE_KIND_LEAD = /^(?:其中|包括|含|共有|现有|共)[:：]?/
 const LIST_NUMBER = /^\d+[.、]/
 
+/** A count printed at [a, a + len) of a paragraph. */
+function count(src: Source, p: Para, value: number, a: number, len: number) {
+  return { value, place: src.place(p, a, a + len) }
+}
+
+/** An amount in 万元 printed as `s` at `a` of a paragraph. */
+function money(src: Source, p: Para, a: number, s: string) {
+  return src.money(p, a, a + s.length, '万元')
+}
+
 /** Read a paragraph of 国有资产占用使用情况 into `assets`. */
 export function readAssets(src: Source, p: Para, assets: Assets): void {
   const t = p.text
-  const count = (value: number, a: number, len: number) => ({ value, place: src.place(p, a, a + len) })
-  const money = (a: number, s: string) => src.money(p, a, a + s.length, '万元')
   if (!assets.place && /\d/.test(t)) assets.place = src.place(p, 0, t.length)
   // Each pattern is tried only where its key word is printed.
   const asOf = t.includes('截至') ? AS_OF.exec(t) : null
-  if (asOf && !assets.asOfYear) assets.asOfYear = count(Number(asOf[1]), asOf.index + 2 + (asOf[0][2] === '到' ? 1 : 0), 4)
+  if (asOf && !assets.asOfYear) assets.asOfYear = count(src, p, Number(asOf[1]), asOf.index + 2 + (asOf[0][2] === '到' ? 1 : 0), 4)
   const b = t.includes('房屋') ? BUILDING.exec(t) : null
   if (b && !assets.buildingArea) {
     const a = b.index + b[0].indexOf(b[1]!)
     assets.buildingArea = { value: b[1]!.replace(/,/g, ''), place: src.place(p, a, a + b[1]!.length) }
-    const v = money(b.index + b[0].length - 2 - b[2]!.length, b[2]!)
+    const v = money(src, p, b.index + b[0].length - 2 - b[2]!.length, b[2]!)
     if (v) assets.buildingValue = v
   }
   const planned = PLANNED.test(t)
@@ -36,9 +44,9 @@ export function readAssets(src: Source, p: Para, assets: Assets): void {
     for (let m = VEHICLE.exec(t); m; m = VEHICLE.exec(t)) {
       const kind = m[1]!.replace(VEHICLE_KIND_LEAD, '').replace(LIST_NUMBER, '')
       const c = m.index + m[1]!.length
-      const holding: Assets['vehicles'][number] = { kind, count: count(Number(m[2]), c, m[2]!.length) }
+      const holding: Assets['vehicles'][number] = { kind, count: count(src, p, Number(m[2]), c, m[2]!.length) }
       if (m[3]) {
-        const v = money(m.index + m[0].length - 2 - m[3].length, m[3])
+        const v = money(src, p, m.index + m[0].length - 2 - m[3].length, m[3])
         if (v) holding.value = v
       }
       assets.vehicles.push(holding)
@@ -46,12 +54,12 @@ export function readAssets(src: Source, p: Para, assets: Assets): void {
   }
   const f = t.includes('办公家具') ? FURNITURE.exec(t) : null
   if (f && !assets.furniture) {
-    const v = money(f.index + f[0].length - 2 - f[1]!.length, f[1]!)
+    const v = money(src, p, f.index + f[0].length - 2 - f[1]!.length, f[1]!)
     if (v) assets.furniture = v
   }
   const o = t.includes('其他资产') ? OTHER.exec(t) : null
   if (o && !assets.other) {
-    const v = money(o.index + o[0].length - 2 - o[1]!.length, o[1]!)
+    const v = money(src, p, o.index + o[0].length - 2 - o[1]!.length, o[1]!)
     if (v) assets.other = v
   }
   if (!t.includes('以上')) return
@@ -62,6 +70,6 @@ export function readAssets(src: Source, p: Para, assets: Assets): void {
       : m[1] === '50' ? 'equipment50' : 'equipment100'
     if (assets[field]) continue
     const a = m.index + m[0].lastIndexOf(m[2]!)
-    assets[field] = count(Number(m[2]), a, m[2]!.length)
+    assets[field] = count(src, p, Number(m[2]), a, m[2]!.length)
   }
 }
