@@ -26,8 +26,8 @@ const SHORT = 3
 export function pageRules(paths: Float32Array, viewport: Matrix): Rule[] {
   const rules: Rule[] = []
   for (let at = 0; at < paths.length; ) {
+    // Every path here is painted: filled, stroked or both (paths[at + 1], paths[at + 2]).
     const count = paths[at]!
-    const filled = paths[at + 1] === 1
     const stroked = paths[at + 2] === 1
     at += 3
     const subpaths: [number, number][][] = []
@@ -46,7 +46,7 @@ export function pageRules(paths: Float32Array, viewport: Matrix): Rule[] {
       }
     }
     if (sub.length > 1) subpaths.push(sub)
-    if (stroked || filled) for (const pts of subpaths) collect(pts, stroked, rules)
+    for (const pts of subpaths) collect(pts, stroked, rules)
   }
   return rules
 }
