@@ -3,6 +3,11 @@ import type { Row } from '../pdf/lines.ts'
 import { distance } from './distance.ts'
 
 const CJK = /[\u3400-\u9fff]/
+/**
+ * 项 names the standard repeats under many 款 (2010302 and 2010602 are both 一般行政管理事务):
+ * they do not tell one code from another, and the catalog is partial.
+ */
+const GENERIC = /^(行政运行|一般行政管理事务|机关服务|事业运行|其他)/
 /** How a code is split over the 类/款/项 cells: 3 digits, then 2 and 2. */
 const PART = [3, 2, 2]
 
@@ -11,7 +16,8 @@ const PART = [3, 2, 2]
  * know, or knows by another name, while exactly one code a digit away (one digit changed, or one
  * missing from a part too short: `210 | 1 | 02` for 210 11 02) is catalogued under the printed
  * name (up to a third of its characters misread), is that code: `216 11 03 公助员医疗补劭` is
- * 2101103 公务员医疗补助. The cell changed is flagged (at most `doubt`). The catalog is partial, so
+ * 2101103 公务员医疗补助. The cell changed is flagged (at most `doubt`); a name the catalog has
+ * under the printed code is confirmed (at least just above `doubt`). The catalog is partial, so
  * a code it does not know is otherwise left as read. Changes cell texts and `confs` in place.
  */
 export function correctCodes(rows: Row[], confs: number[][], doubt: number): void {
@@ -22,7 +28,12 @@ export function correctCodes(rows: Row[], confs: number[][], doubt: number): voi
     if (codeCells.length === 0 || !codeCells.every((c) => /^\d{1,3}$/.test(c.text))) continue
     const printed = row.cells[name]!.text.replace(/\s+/g, '')
     const parts = codeCells.map((c) => c.text)
-    if (named(parts.join(''), printed)) continue
+    if (named(parts.join(''), printed)) {
+      // The catalog confirms a name no lexicon knows (款/项 names): it is no longer unsure.
+      confs[r]![name] = Math.max(confs[r]![name]!, doubt + 0.01)
+      continue
+    }
+    if (GENERIC.test(printed)) continue
     const found = neighbours(parts).filter((p) => named(p.join(''), printed))
     if (found.length !== 1) continue
     found[0]!.forEach((text, k) => {

@@ -175,13 +175,20 @@ export async function recheckCells(
     }
   // Headers and labels put right from the lexicon of budget tables (lexicon.ts; a sure reading only
   // completed): as sure as the least sure unflagged cell, since a word of the lexicon is a reading that makes sense.
+  // A name no lexicon knows read unsurely (a project, a unit: 人史补助项目 at 0.72) is flagged, as
+  // is a number that is not well formed (`.180.35`): nothing confirms them (codes.ts may still
+  // confirm a 类/款/项 name by its code).
   for (const [r, row] of rows.entries())
     for (const [c, cell] of row.cells.entries()) {
-      if (cell.covered || !CJK.test(cell.text)) continue
+      if (cell.covered) continue
+      const core = numberCore(cell.text.replace(/\s+/g, ''))
+      if (NUMERIC.test(core) && /\d/.test(core) && !WELL_FORMED.test(cell.text)) confs[r]![c] = Math.min(confs[r]![c]!, doubt)
+      if (!CJK.test(cell.text)) continue
       const fixed = correct(cell.text, confs[r]![c]! >= SURE)
-      if (fixed === undefined) continue
-      cell.text = fixed
-      confs[r]![c] = Math.max(confs[r]![c]!, doubt + 0.01)
+      if (fixed !== undefined) {
+        cell.text = fixed
+        confs[r]![c] = Math.max(confs[r]![c]!, doubt + 0.01)
+      } else if (row.grid !== undefined && !isHeader(row, r) && confs[r]![c]! < SURE && !isWord(cell.text)) confs[r]![c] = Math.min(confs[r]![c]!, doubt)
     }
   return confs
 }
