@@ -126,7 +126,8 @@ const RULE = /^-+$/
 const NONE = /^[-—–]+$/
 const WEIGHT = /^\d+(?:\.\d+)?$/
 const isRuleOrEmpty = (c: string) => c === '' || RULE.test(c)
-const isDepartmentLabel = (c: string) => /^部门(?:名称|联系人)/.test(c)
+const DEPARTMENT_LABEL = /^部门(?:名称|联系人)/
+const isDepartmentLabel = (c: string) => DEPARTMENT_LABEL.test(c)
 
 /** The squeezed text of a column of a row; undefined when the table has no such column or the cell is empty. */
 function cellText(texts: string[], cols: Partial<Record<Column, number>>, c: Column): string | undefined {
@@ -215,6 +216,8 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
   return last
 }
 
+const isLabel = (lab: string | undefined) => lab !== undefined && Boolean(TEXT_LABELS[lab] || MONEY_LABELS[lab])
+
 /** One header row: `项目名称 | 日常专项业务项目 | 项目负责人 | 马燕茹`, `上级安排 | 0.00`. */
 function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], table: TargetTable): void {
   const labels = cells.map((c) => labelOf(c.text))
@@ -236,8 +239,7 @@ function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], tabl
     const tf = TEXT_LABELS[lab]
     if (tf && !table[tf]) {
       const v = sq(next.text)
-      const nextLabel = labels[n]
-      if (v && !(nextLabel !== undefined && (TEXT_LABELS[nextLabel] || MONEY_LABELS[nextLabel]))) table[tf] = v
+      if (v && !isLabel(labels[n])) table[tf] = v
     }
   }
 }
