@@ -58,11 +58,13 @@ const PREFIX_START = /^[-*(\d一二三四五六七八九十其]/
 
 /** Whether a text is empty or whitespace only (`text.trim() === ''` without making a trimmed copy). */
 export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (!(c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c)))) return false
-  }
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false
   return true
+}
+
+/** Whether a UTF-16 code is whitespace or a line terminator, as `trim` and `\s` see it. */
+export function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c))
 }
 
 /** Remove all whitespace (names inside row keys are printed with layout breaks: `日常专项业务项 目`). */

@@ -4,6 +4,8 @@
  * domain conventions no number-parsing library knows.
  */
 
+import { isSpaceCode } from './normalize.ts'
+
 /** A number found in a line. */
 export interface NumberToken {
   /** Normalised decimal: no separators or spaces, ASCII digits. */
@@ -30,11 +32,14 @@ export function findNumbers(text: string, offset = 0): NumberToken[] {
 
 /** A whole cell that is one number (or `-` / `—` standing for zero); undefined otherwise. */
 export function cellNumber(text: string): string | undefined {
-  // Cells usually come trimmed: trim only when an end is blank.
-  const t = text.length && (maybeBlank(text.charCodeAt(0)) || maybeBlank(text.charCodeAt(text.length - 1))) ? text.trim() : text
-  // Most cells are names: reject them before any regular expression runs.
-  const first = t.charCodeAt(0)
+  let start = 0
+  let end = text.length
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++
+  // Most cells are names: reject them by their first character, before any copy or scan.
+  const first = text.charCodeAt(start)
   if (!(first >= 48 && first <= 57) && first !== 45 && first !== 0x2014 && first !== 0x2013) return undefined
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--
+  const t = start === 0 && end === text.length ? text : text.slice(start, end)
   if (t.length === 1 && !(first >= 48 && first <= 57)) return '0' // `-`, `—` or `–` alone
   return wholeNumber(t)
 }
@@ -75,11 +80,6 @@ function wholeNumber(t: string): string | undefined {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57
-}
-
-/** ASCII whitespace and control characters, and anything beyond ASCII (where Unicode spaces are). */
-function maybeBlank(c: number): boolean {
-  return c <= 32 || c >= 0x80
 }
 
 function clean(raw: string): string {

@@ -1,4 +1,5 @@
 import { placeOf, type LayoutCell, type LayoutLine } from '../layout.ts'
+import { isSpaceCode } from '../normalize.ts'
 import { cellNumber, findNumbers } from '../numbers.ts'
 import type { RawNumber } from './raw.ts'
 
@@ -77,20 +78,14 @@ function pushText(fields: Field[], text: string, from: number, to: number): void
 
 /** The first position at or after `i` that is not blank (whitespace as `String.prototype.trim` sees it). */
 function skipBlank(text: string, i: number): number {
-  while (i < text.length && isBlank(text.charCodeAt(i))) i++
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++
   return i
 }
 
 /** The position after the last character before `i` that is not blank. */
 function skipBlankBack(text: string, i: number): number {
-  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--
   return i
-}
-
-/** JavaScript's whitespace and line terminators (what `trim` and `\s` remove), by character code. */
-function isBlank(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13)
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 /** The number a field holds, placed in its source, with the OCR confidence of its cell when it has one. */

@@ -394,13 +394,37 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
   return rows
 }
 
-let classCache: { classNames: Map<string, string>; classCodes: Set<string> } | undefined
-
 /** The function classes (类) of the catalog, by name and by code; the 类 list is complete. */
-function classes(): { classNames: Map<string, string>; classCodes: Set<string> } {
+interface Classes {
+  classNames: ClassNames
+  classCodes: Set<string>
+}
+
+/** Class names to codes, with the cheap test that rejects most other words before a lookup. */
+class ClassNames {
+  private byName: Map<string, string>
+  /** The last characters of the names (支出, 预备费): a word ending otherwise names no class. */
+  private ends: Set<number>
+  constructor(names: [string, string][]) {
+    this.byName = new Map(names)
+    this.ends = new Set(names.map(([name]) => name.charCodeAt(name.length - 1)))
+  }
+
+  get(word: string): string | undefined {
+    return this.ends.has(word.charCodeAt(word.length - 1)) ? this.byName.get(word) : undefined
+  }
+
+  has(word: string): boolean {
+    return this.get(word) !== undefined
+  }
+}
+
+let classCache: Classes | undefined
+
+function classes(): Classes {
   if (!classCache) {
     const list = functionCodes().entries.filter((e) => e.level === '类')
-    classCache = { classNames: new Map(list.map((e) => [squeeze(e.name), e.code])), classCodes: new Set(list.map((e) => e.code)) }
+    classCache = { classNames: new ClassNames(list.map((e) => [squeeze(e.name), e.code])), classCodes: new Set(list.map((e) => e.code)) }
   }
   return classCache
 }
