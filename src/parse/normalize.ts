@@ -12,11 +12,20 @@ export function normalizeLine(line: string): string {
 export function normalizeText(text: string): string {
   let out = WIDE.test(text) ? narrowAll(text) : text
   if (out.includes('<') || out.includes('&')) {
-    out = out.replace(/<\/?[a-zA-Z][^<>\n]*>/g, (m) => ' '.repeat(m.length)).replace(/&nbsp;/g, '      ')
+    out = out.replace(/<\/?[a-zA-Z][^<>\n]*>/g, blanks).replace(/&nbsp;/g, '      ')
   }
   if (out.includes('**') || out.includes('__')) out = out.replace(/\*\*|__/g, '  ')
-  if (out.includes('#')) out = out.replace(/^(#{1,6}) /gm, (m) => ' '.repeat(m.length))
+  if (out.includes('#')) {
+    // Heading marks at the start of a line. A line terminator to search for is much faster than a
+    // multiline `^`, which is tried at every position of the text.
+    if (/^#{1,6} /.test(out)) out = out.replace(/^#{1,6} /, blanks)
+    out = out.replace(/[\n\r\u2028\u2029]#{1,6} /g, (m) => m[0] + blanks(m.slice(1)))
+  }
   return out
+}
+
+function blanks(m: string): string {
+  return ' '.repeat(m.length)
 }
 
 const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003]/

@@ -320,7 +320,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       if (f.number !== undefined && !/^2\d\d$/.test(f.text)) continue
       const t = squeeze(f.text)
       // Cheap character tests first: most fields are names and figures of the income side.
-      const m = t.includes('2') ? /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t) : null
+      const m = t.length > 3 && t.includes('2') ? /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t) : null
       const byName = classNames.get(t) ?? (t.includes('、') && /^[一二三四五六七八九十]+、/.test(t) ? classNames.get(normalizeLabel(t)) : undefined)
       const total = t.includes('支出') ? /支出总计|支出合计/.exec(t) : null
       if (m && classCodes.has(m[1]!)) {
