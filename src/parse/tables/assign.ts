@@ -55,7 +55,7 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
   const scores = scoreParts(ctx)
   // Columns the document shows empty are tried only when the others cannot satisfy the identities:
   // the result is the same, and a 12-column income row is placed among 4 columns, not 12.
-  const all = Array.from({ length: n }, (_, c) => c)
+  const all = range(n)
   const open = all.filter((c) => !ctx.zero[c])
   let found = open.length >= k && open.length < n ? search(ctx, scores, open) : undefined
   if (!found || !found.best || found.violated) found = search(ctx, scores, all)
@@ -100,8 +100,11 @@ interface ScoreParts {
   convention: Int32Array
 }
 
-/** Reused between rows (placement is synchronous): allocating typed arrays per row costs more than filling them. */
-const scratch: ScoreParts = { sibling: new Int32Array(256), prior: new Int32Array(256), convention: new Int32Array(256) }
+/**
+ * Reused between rows (placement is synchronous): allocating typed arrays per row costs more than
+ * filling them. `at` and `has` hold one candidate placement's value and presence per column.
+ */
+const scratch = { sibling: new Int32Array(256), prior: new Int32Array(256), convention: new Int32Array(256), at: new Float64Array(16), has: new Uint8Array(16) }
 
 function scoreParts(ctx: AssignContext): ScoreParts {
   const n = ctx.spec.columns.length
@@ -127,17 +130,21 @@ function search(ctx: AssignContext, scores: ScoreParts, cols: number[]): { best?
   const n = ctx.spec.columns.length
   const k = ctx.values.length
   const ids = identitiesOf(ctx.spec)
-  const at = new Float64Array(n)
-  const has = new Uint8Array(n)
+  if (n > scratch.at.length) {
+    scratch.at = new Float64Array(n)
+    scratch.has = new Uint8Array(n)
+  }
+  const at = scratch.at
+  const has = scratch.has
   let best: Scored | undefined
   let second: Scored | undefined
   let violated = false
   const m = cols.length
-  const combo = Array.from({ length: k }, (_, i) => i)
+  const combo = range(k)
   // Enumerate increasing index tuples in lexicographic order (leftmost first), without allocating.
   while (k <= m) {
-    at.fill(0)
-    has.fill(0)
+    at.fill(0, 0, n)
+    has.fill(0, 0, n)
     let sib = 0
     let pri = 0
     let conv = 0
@@ -184,6 +191,13 @@ function search(ctx: AssignContext, scores: ScoreParts, cols: number[]): { best?
   if (best) found.best = best
   if (second) found.second = second
   return found
+}
+
+/** 0, 1, …, n − 1. */
+function range(n: number): number[] {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) out.push(i)
+  return out
 }
 
 interface Scored {
