@@ -62,7 +62,6 @@ function routeOf(p: Para, current: SectionKind, department: string | undefined):
  * with a map back to each character's line and column); each paragraph goes to one reader.
  */
 export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diagnostic[]): Narrative {
-  const src = source(layout)
   const n = layout.lines.length
   const skip = new Uint8Array(n)
   // Table rows point back at their layout line: by line number in text, by the very Place object
@@ -132,7 +131,9 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
       want[k] = 1
     }
   }
-  for (const p of paragraphs(layout, want, skip)) {
+  const paras = paragraphs(layout, want, skip)
+  const src = source(layout, paras)
+  for (const p of paras.list) {
     readEmptyTables(src, p, emptyTables)
     if (p.first >= overviewStart && p.first < overviewEnd) {
       overviewParas.push(p)

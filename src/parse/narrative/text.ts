@@ -12,15 +12,22 @@ import { CharSet, firstCode } from './chars.ts'
 export interface Para {
   /** Joined text, whitespace removed (layout-normalised: `，` is `,`, `（` is `(`). */
   text: string
-  /** Index into `layout.lines` of each character. */
-  li: Int32Array
-  /** 0-based column in its line of each character. */
-  col: Int32Array
+  /** Where the paragraph's characters start in the character map of its `Paragraphs`. */
+  at: number
   /** Index into `layout.lines` of the first and last line. */
   first: number
   last: number
   /** The paragraph is a heading line (numbered 一、/（一）/第N部分, short, no full stop). */
   heading: boolean
+}
+
+/** The paragraphs of a layout and one map of all their characters back to the lines. */
+export interface Paragraphs {
+  list: Para[]
+  /** Index into `layout.lines` of each character of the paragraphs, paragraph after paragraph. */
+  line: Int32Array
+  /** 0-based column in its line of each character. */
+  column: Int32Array
 }
 
 /** Reads places, money and percentages off paragraphs of one layout. */
@@ -39,21 +46,23 @@ export interface Source {
 /** A printed number without its thousands separators. */
 const digitsOf = (printed: string) => (printed.includes(',') ? printed.replace(/,/g, '') : printed)
 
-/** The place, raw-text, money and percent readers of one layout (laid-out sources give the line's own place). */
-export function source(layout: Layout): Source {
+/** The place, raw-text, money and percent readers of the paragraphs of one layout (laid-out sources give the line's own place). */
+export function source(layout: Layout, paras: Paragraphs): Source {
   const { file, lines } = layout
+  const { line: li, column: col } = paras
   const pointPlace = (p: Para, a: number, b: number): Place => {
-    const l0 = lines[p.li[a]!]!
+    const l0 = lines[li[p.at + a]!]!
     if (l0.place) return l0.place
-    const l1 = lines[p.li[b - 1]!]!
+    const l1 = lines[li[p.at + b - 1]!]!
     return {
       file,
-      start: { line: l0.line, column: p.col[a]! + 1 },
-      end: { line: l1.line, column: p.col[b - 1]! + 2 },
+      start: { line: l0.line, column: col[p.at + a]! + 1 },
+      end: { line: l1.line, column: col[p.at + b - 1]! + 2 },
     }
   }
   const raw = (p: Para, a: number, b: number): string => {
-    if (p.li[a] === p.li[b - 1]) return lines[p.li[a]!]!.text.slice(p.col[a]!, p.col[b - 1]! + 1)
+    const i = li[p.at + a]!
+    if (i === li[p.at + b - 1]) return lines[i]!.text.slice(col[p.at + a]!, col[p.at + b - 1]! + 1)
     return p.text.slice(a, b)
   }
   return {
@@ -122,38 +131,56 @@ export function isHeadingText(squeezed: string): boolean {
   return !LABELLED.test(squeezed.replace(ENDS_WITH_QIZHONG, ''))
 }
 
+// The characters of one document's paragraphs with their lines and columns, grown as needed. The
+// paragraphs' text is made from the codes in one piece and each paragraph is a slice of it: one
+// string per document instead of a squeezed copy of every line.
+let codes = new Uint16Array(1 << 15)
+let lineOf = new Int32Array(1 << 15)
+let columnOf = new Int32Array(1 << 15)
+
+/** Make room for `n` characters in the scratch arrays, keeping the first `kept`. */
+function room(n: number, kept: number): void {
+  if (n <= codes.length) return
+  const size = Math.max(n, codes.length * 2)
+  codes = grown(codes, new Uint16Array(size), kept)
+  lineOf = grown(lineOf, new Int32Array(size), kept)
+  columnOf = grown(columnOf, new Int32Array(size), kept)
+}
+
+function grown<T extends Uint16Array | Int32Array>(from: T, to: T, kept: number): T {
+  to.set(from.subarray(0, kept))
+  return to
+}
+
+/** The string of codes [a, b) (UTF-16LE, the byte order of the typed array on every platform Node runs on). */
+function textOf(a: number, b: number): string {
+  return Buffer.from(codes.buffer, a * 2, (b - a) * 2).toString('utf16le')
+}
+
 /**
  * Split the lines of a layout into paragraphs. Only lines whose `want` flag is set are read; lines
  * in `skip` (table rows, target tables) and table furniture end a paragraph and are left out. A line
  * joins the paragraph before it unless that one ended a sentence, or the line starts a list item or
- * is a heading. The character maps of all paragraphs share two typed arrays (one allocation per document).
+ * is a heading.
  */
-export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): Para[] {
-  const out: Para[] = []
+export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): Paragraphs {
+  const list: Para[] = []
+  // Paragraph boundaries, in `codes`: the paragraph being built is [start, at).
+  const bounds: number[] = []
   const lines = layout.lines
-  let size = 0
-  for (let i = 0; i < lines.length; i++) if (want[i] && !skip[i]) size += lines[i]!.text.length
-  const LI = new Int32Array(size)
-  const COL = new Int32Array(size)
   let at = 0
-  let pieces: string[] = []
   let start = 0
   let first = -1
   let last = -1
-  let lastCode = 0
   let heading = false
   const flush = () => {
-    if (at > start) out.push({ text: pieces.join(''), li: LI.subarray(start, at), col: COL.subarray(start, at), first, last, heading })
-    pieces = []
+    if (at > start) {
+      list.push({ text: '', at: start, first, last, heading })
+      bounds.push(at)
+    }
     start = at
     first = -1
     heading = false
-  }
-  const add = (i: number, sq: string) => {
-    pieces.push(sq)
-    at += sq.length
-    last = i
-    lastCode = sq.charCodeAt(sq.length - 1)
   }
   for (let i = 0; i < lines.length; i++) {
     if (!want[i]) {
@@ -166,13 +193,18 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
       flush()
       continue
     }
-    // The line's characters other than white space go into LI/COL after `at`, whether or not the
-    // line is then added (adding it takes them in).
+    // The line's characters other than white space go into the scratch arrays after `at`, whether
+    // or not the line is then added (adding it takes them in).
+    room(at + t.length, at)
     let kept = 0
+    let colon = false
     for (let c = 0; c < t.length; c++) {
-      if (dropped(t.charCodeAt(c))) continue
-      LI[at + kept] = i
-      COL[at + kept++] = c
+      const code = t.charCodeAt(c)
+      if (dropped(code)) continue
+      if (code === 58 || code === 0xff1a) colon = true
+      codes[at + kept] = code
+      lineOf[at + kept] = i
+      columnOf[at + kept++] = c
     }
     if (kept === 0) continue
     const marked = OPENS_MARKED.has(firstCode(t))
@@ -181,25 +213,31 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
       flush()
       continue
     }
-    const sq = kept === t.length ? t : t.replace(SPACE, '')
-    const isHead = isHeadingText(sq)
+    // The squeezed line is made only for a line that may be a heading.
+    const sq = HEAD_FIRST.has(codes[at]!) ? (kept === t.length ? t : t.replace(SPACE, '')) : undefined
+    const isHead = sq !== undefined && isHeadingText(sq)
     if (heading && at > start) {
       // A heading continues on the next short line until it reads as complete.
-      const sofar = pieces.join('')
-      if (!HEADING_DONE.test(sofar) && !isHead && sq.length < 40 && !sq.includes('。') && sofar.includes('关于')) {
-        add(i, sq)
+      const sofar = textOf(start, at)
+      if (!HEADING_DONE.test(sofar) && !isHead && kept < 40 && !t.includes('。') && sofar.includes('关于')) {
+        at += kept
+        last = i
         continue
       }
       flush()
     }
-    if (isHead || (marked && LIST_START.test(t)) || LABEL_START.test(t) || (at > start && ENDS_SENTENCE.has(lastCode))) flush()
+    const opens = isHead || (marked && LIST_START.test(t)) || (colon && LABEL_START.test(t))
+    if (opens || (at > start && ENDS_SENTENCE.has(codes[at - 1]!))) flush()
     if (at === start) {
       first = i
       heading = isHead
     }
-    add(i, sq)
-    if (isHead && HEADING_DONE.test(sq)) flush()
+    at += kept
+    last = i
+    if (isHead && HEADING_DONE.test(sq!)) flush()
   }
   flush()
-  return out
+  const all = textOf(0, at)
+  for (let k = 0; k < list.length; k++) list[k]!.text = all.slice(list[k]!.at, bounds[k])
+  return { list, line: lineOf.slice(0, at), column: columnOf.slice(0, at) }
 }
