@@ -18,6 +18,9 @@ export interface LayoutCell {
   confidence?: number
 }
 
+/** Below this confidence a recognised cell is unsure: flagged, and open to correction by the document's own evidence. */
+export const LOW_CONFIDENCE = 0.6
+
 export interface LayoutLine {
   /** 1-based line number in the extracted text. */
   line: number

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import type { Disclosure } from '../../src/model/index.ts'
-import { parseText, toFacts } from '../../src/parse/index.ts'
+import { parseLayout, parseText, toFacts } from '../../src/parse/index.ts'
+import { textLayout } from '../../src/parse/layout.ts'
 
 const seed = (id: string) => readFileSync(`examples/seeds/${{ '001': '001_6033798d33b6d9fb', '002': '002_40f9bb7e09049ed6', '003': '003_69c2207f0ca31962' }[id]}.txt`)
 const parse = (name: string, bytes: Uint8Array | string) =>
@@ -214,6 +215,39 @@ test('a 三公 table printed as one row under its item headers (Shanghai templat
       '',
     ].join('\n'),
   )
+})
+
+test('an income line OCR misread (一航公共顾算抵欲, unsure) is the next standard line it resembles, with a warning; a sure unknown line is reported, not kept', () => {
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '部门收支总体情况表',
+    '单位：万元',
+    '收入\t\t支出\t',
+    '项目\t预算数\t项目\t预算数',
+    '一、本年收入\t100.00\t一、一般公共服务支出\t100.00',
+    '1.一航公共顾算抵欲\t100.00\t\t',
+    '收入总计\t100.00\t支出总计\t100.00',
+    '第三部分 情况说明',
+    '某单位收支总预算 100.00 万元，全部为一般公共预算拨款，比上年增加 1.00 万元，主要用于日常运转。',
+  ].join('\n')
+  const read = (confidence: number) => {
+    const layout = textLayout('ocr-income', doc)
+    const cell = layout.lines[6]!.cells![0]!
+    cell.confidence = confidence
+    return parseLayout(layout)
+  }
+  const unsure = read(0.41)
+  assert.equal(toFacts(unsure.disclosure!).split('\n').filter((l) => l.includes('inc.general')).join(), 'summary,inc.general,amount,100.00')
+  const guess = unsure.diagnostics.find((d) => d.ruleId === 'parse/row-by-order')
+  assert.equal(guess?.severity, 'warning')
+  assert.match(guess!.message, /一航公共顾算抵欲.*一般公共预算拨款/)
+  assert.equal(guess!.place?.start.line, 7)
+  // Read with confidence, the same words are another template's line: reported, and its figure is not a fact.
+  const sure = read(0.93)
+  assert.ok(!toFacts(sure.disclosure!).includes('inc.general'))
+  const unnamed = sure.diagnostics.find((d) => d.ruleId === 'parse/unnamed-row')
+  assert.match(unnamed!.message, /一航公共顾算抵欲.*100\.00/)
+  assert.equal(unnamed!.place?.start.line, 7)
 })
 
 test('a header word one character off (OCR: 项自支出) names its column instead of opening a new one', () => {

@@ -100,7 +100,7 @@ export function readTables(
     const unit = unitOf(region)
     const spec = r.key ? tableSpec(r.key) : undefined
     const key = spec ? spec.key : `table${region.number ?? ++unknown}`
-    const ctx = spec && { file, key: spec.key, rows: spec.rows, columns: spec.columns, strictDecimals: unit === '万元' }
+    const ctx = spec && { file, key: spec.key, rows: spec.rows, columns: spec.columns, strictDecimals: unit === '万元', diagnostics }
     const headers = new Map<string, string[]>()
     const rows = !ctx
       ? readGenericRows(file, region.lines, unit === '万元', headers)

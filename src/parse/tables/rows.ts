@@ -1,7 +1,8 @@
 import type { ColumnSpec, RowKind } from '../../model/tables.ts'
 import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES, THREE_PUBLIC_ROWS } from '../../model/tables.ts'
 import { functionCodes } from '../../catalog/index.ts'
-import { placeOf, type LayoutLine } from '../layout.ts'
+import type { Diagnostic } from '../../model/diagnostic.ts'
+import { LOW_CONFIDENCE, placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
@@ -16,6 +17,8 @@ export interface RowContext {
   columns: readonly ColumnSpec[]
   /** Tables in 元 print integers; tables in 万元 always print decimals. */
   strictDecimals: boolean
+  /** Where a reader says what it could not read or had to guess. */
+  diagnostics: Diagnostic[]
 }
 
 const META = /^\s*(编\s*制\s*部\s*门|编\s*制\s*单\s*位|单\s*位\s*[:：]|单位名称|部门名称\s*[:：]|金额单位)/
@@ -359,18 +362,33 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
     }
     const label = normalizeLabel(incomeText)
     if (label) {
-      const found = findIncomeLine(incomeLines, label, nextIncome)
+      let found = findIncomeLine(incomeLines, label, nextIncome)
+      const place = placeOf(ctx.file, line, left[0]!.start, (incomeNumber ?? left[left.length - 1]!).end)
+      if (found < 0 && incomeNumber && isUnsure(left)) {
+        // A label OCR misread (一航公共顾算抵欲): the income lines keep their standard order, so the
+        // next expected line it resembles most is taken, and said so.
+        found = likeliestIncomeLine(incomeLines, label, nextIncome)
+        if (found >= 0) {
+          ctx.diagnostics.push({
+            ruleId: 'parse/row-by-order',
+            severity: 'warning',
+            message: `识别不确定的收入行「${squeeze(incomeText)}」按标准收入项目的顺序及字形取为「${incomeLines[found]!.labels[0]}」`,
+            place,
+          })
+        }
+      }
       if (found >= 0) {
         nextIncome = found + 1
-        const row: RawRow = {
-          key: incomeLines[found]!.key,
-          label: squeeze(incomeText),
-          side: 'income',
-          place: placeOf(ctx.file, line, left[0]!.start, (incomeNumber ?? left[left.length - 1]!).end),
-          numbers: [],
-        }
+        const row: RawRow = { key: incomeLines[found]!.key, label: squeeze(incomeText), side: 'income', place, numbers: [] }
         if (incomeNumber) row.numbers.push(rawNumber(ctx.file, line, incomeNumber, ctx.key === 'summary' ? 'amount' : 'total'))
         rows.push(row)
+      } else if (incomeNumber) {
+        ctx.diagnostics.push({
+          ruleId: 'parse/unnamed-row',
+          severity: 'warning',
+          message: `收入行「${squeeze(incomeText)}」不是标准收入项目，其金额 ${incomeNumber.text} 未作为数据`,
+          place,
+        })
       }
     }
     if (expKey) {
@@ -427,6 +445,39 @@ function classes(): Classes {
     classCache = { classNames: new ClassNames(list.map((e) => [squeeze(e.name), e.code])), classCodes: new Set(list.map((e) => e.code)) }
   }
   return classCache
+}
+
+/** Whether a text field of the line was read by OCR without confidence. */
+function isUnsure(fields: Field[]): boolean {
+  for (const f of fields) if (f.number === undefined && f.cell?.confidence !== undefined && f.cell.confidence < LOW_CONFIDENCE) return true
+  return false
+}
+
+/**
+ * Of the next three income lines in standard order, the one a misread label shares most
+ * characters with (in order, at least half of the longer of the two), when no other is as close.
+ */
+function likeliestIncomeLine(lines: readonly { key: string; labels: string[] }[], label: string, from: number): number {
+  let best = -1
+  let bestScore = 0
+  let tie = false
+  for (let i = from; i < Math.min(lines.length, from + 3); i++) {
+    const score = Math.max(...lines[i]!.labels.map((l) => commonSubsequence(label, l) / Math.max(label.length, l.length)))
+    if (score > bestScore) [best, bestScore, tie] = [i, score, false]
+    else if (score === bestScore) tie = true
+  }
+  return bestScore >= 0.5 && !tie ? best : -1
+}
+
+/** The length of the longest common subsequence of two short texts. */
+function commonSubsequence(a: string, b: string): number {
+  let previous = new Array<number>(b.length + 1).fill(0)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [0]
+    for (let j = 1; j <= b.length; j++) row.push(a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!))
+    previous = row
+  }
+  return previous[b.length]!
 }
 
 /** The next income line (in standard order) that a label names; searching forward keeps 单位资金 of 上年结转 apart from 5.单位资金. */
