@@ -1,7 +1,13 @@
 import type { Table } from '../../model/index.ts'
 import { functionCodes } from '../../catalog/index.ts'
+import { squeeze } from './chars.ts'
 
-const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
+const FULL_WIDTH_PARENS = /[（）]/
+/** A name without white space, with `()` for `（）` (most names have neither, and are returned as they are). */
+function norm(name: string): string {
+  const s = squeeze(name)
+  return FULL_WIDTH_PARENS.test(s) ? s.replace(/（/g, '(').replace(/）/g, ')') : s
+}
 
 let classByName: Map<string, string> | undefined
 
@@ -26,25 +32,14 @@ export interface CodeResolver {
   pathCode(path: string[]): string | undefined
 }
 
-/** Build a resolver over the function-coded rows of the document's tables. */
+/**
+ * Build a resolver over the function-coded rows of the document's tables. The rows are indexed by
+ * name only when a name is first looked up there: most claims resolve by key or by the catalog.
+ */
 export function codeResolver(tables: Table[]): CodeResolver {
-  // code → printed name, from every function-coded row (income, expenditure, general_expenditure …).
-  const names = new Map<string, string>()
-  for (const t of tables) {
-    for (const r of t.rows) {
-      if (!r.code || !/^2\d{2}(?:\d{2}){0,2}$/.test(r.code)) continue
-      if (!names.has(r.code)) names.set(r.code, norm(r.label).replace(/^\d+/, ''))
-    }
-  }
-  // name → its codes, in the order of `names`.
-  const codesOf = new Map<string, string[]>()
-  for (const [code, n] of names) {
-    const list = codesOf.get(n)
-    if (list) list.push(code)
-    else codesOf.set(n, [code])
-  }
+  let codesOf: Map<string, string[]> | undefined
   const byName = (len: number, prefix: string, name: string): string[] =>
-    (codesOf.get(name) ?? []).filter((code) => code.length === len && code.startsWith(prefix))
+    ((codesOf ??= rowCodesByName(tables)).get(name) ?? []).filter((code) => code.length === len && code.startsWith(prefix))
   const classCode = (name: string): string | undefined => {
     const c = catalogClass(name)
     if (c) return c
@@ -66,4 +61,23 @@ export function codeResolver(tables: Table[]): CodeResolver {
       return xs.length === 1 ? xs[0] : undefined
     },
   }
+}
+
+/** Name → the codes of the function-coded rows that print it (income, expenditure, general_expenditure …), first row first. */
+function rowCodesByName(tables: Table[]): Map<string, string[]> {
+  // code → printed name, from the first row with the code.
+  const names = new Map<string, string>()
+  for (const t of tables) {
+    for (const r of t.rows) {
+      if (!r.code || !/^2\d{2}(?:\d{2}){0,2}$/.test(r.code)) continue
+      if (!names.has(r.code)) names.set(r.code, norm(r.label).replace(/^\d+/, ''))
+    }
+  }
+  const codesOf = new Map<string, string[]>()
+  for (const [code, n] of names) {
+    const list = codesOf.get(n)
+    if (list) list.push(code)
+    else codesOf.set(n, [code])
+  }
+  return codesOf
 }
