@@ -108,7 +108,8 @@ export function readTargets(layout: Layout, diagnostics: Diagnostic[]): Targets 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     const t = line.text
-    if (!t.includes('指标') && !t.includes('绩效目标')) continue
+    // Both words end in 标: one look for it passes over most lines.
+    if (!t.includes('标') || (!t.includes('指标') && !t.includes('绩效目标'))) continue
     const s = sq(t)
     if (!line.cells && s.length <= 30 && TITLE.test(s) && !s.includes('见下表')) {
       i = readGrid(layout, i, TITLE.exec(s)![1] === '整体' ? 'department' : 'project', out, diagnostics)
@@ -125,7 +126,7 @@ export function readTargets(layout: Layout, diagnostics: Diagnostic[]): Targets 
 const RULE = /^-+$/
 const NONE = /^[-—–]+$/
 const WEIGHT = /^\d+(?:\.\d+)?$/
-const isRuleOrEmpty = (c: string) => c === '' || RULE.test(c)
+const isRuleOrEmpty = (c: string) => c === '' || (c.charCodeAt(0) === 45 && RULE.test(c))
 const DEPARTMENT_LABEL = /^部门(?:名称|联系人)/
 const isDepartmentLabel = (c: string) => DEPARTMENT_LABEL.test(c)
 
