@@ -147,6 +147,7 @@ function room(n: number, kept: number): void {
   columnOf = grown(columnOf, new Int32Array(size), kept)
 }
 
+/** `to` with the first `kept` elements of `from`. */
 function grown<T extends Uint16Array | Int32Array>(from: T, to: T, kept: number): T {
   to.set(from.subarray(0, kept))
   return to
