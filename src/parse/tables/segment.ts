@@ -28,6 +28,9 @@ function isEmptyNote(text: string): boolean {
   return /为空表|无数据|本表无|空表表示/.test(text)
 }
 
+/** Punctuation only a sentence has (kept by normalisation and squeezing, unlike commas before digits). */
+const SENTENCE_END = /[。；;]/
+
 const CONTINUED = /^\s*(?:续表\s*\d*|表\s*\d+\s*[(（]续[)）])\s*$/
 /** A part heading (第一部分 … 第五部分); the table of contents lists them too, so the last one seen is the current part. */
 const PART = /^\s*[#*\s]*第([一二三四五])部分/
@@ -85,15 +88,17 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
     const line = lines[i]!
     const text = line.text
     if (isBlank(text)) continue
-    // Anchors all name a 表: most lines are rejected by that one test.
+    // Anchors all name a 表 and none is a sentence (a line of markup may hide one in a tag): most
+    // lines are rejected by these two searches before any title is compared.
     const namesTable = text.includes('表')
+    const mayAnchor = namesTable && (text.includes('<') || !SENTENCE_END.test(text))
     // `续表` (or `表 3（续）`) continues the table above after a page break.
     if (current && namesTable && CONTINUED.test(text)) continue
     const partMatch = text.includes('部分') ? PART.exec(text) : null
     if (partMatch) part = PART_NUMBER[partMatch[1]!]!
-    const number = namesTable ? matchTableNumber(text) : undefined
-    const title = namesTable && number === undefined ? matchTitle(text) : undefined
-    const caption = namesTable && number === undefined && !title && part <= 2 ? genericTitle(lines, i) : undefined
+    const number = mayAnchor ? matchTableNumber(text) : undefined
+    const title = mayAnchor && number === undefined ? matchTitle(text) : undefined
+    const caption = mayAnchor && number === undefined && !title && part <= 2 ? genericTitle(lines, i) : undefined
     if (caption && !(current && allBlank(current.lines) && !current.title && !current.caption)) {
       close()
       current = { anchor: line, lines: [], caption }
