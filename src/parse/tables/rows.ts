@@ -322,30 +322,32 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       const f = fields[i]!
       if (f.number !== undefined && !/^2\d\d$/.test(f.text)) continue
       const t = squeeze(f.text)
-      // Cheap character tests first: most fields are names and figures of the income side.
-      const m = t.length > 3 && t.includes('2') ? /(?:^|(?<=[^\d.]))(2\d\d)([\u4e00-\u9fff].*)$/.exec(t) : null
-      const byName = classNames.get(t) ?? (t.includes('、') && /^[一二三四五六七八九十]+、/.test(t) ? classNames.get(normalizeLabel(t)) : undefined)
-      const total = t.includes('支出') ? /支出总计|支出合计/.exec(t) : null
-      if (m && classCodes.has(m[1]!)) {
+      // The tests in order, each only when the ones before fail: most fields are income names.
+      const at = classCodeAt(t)
+      let byName: string | undefined
+      let total = -1
+      if (at >= 0 && classCodes.has(t.slice(at, at + 3))) {
         split = i
-        expKey = `exp.${m[1]}`
-        expLabel = m[2]!
-        if (m.index > 0) fields.splice(i, 1, { ...f, text: t.slice(0, m.index) }, { ...f, text: t.slice(m.index) })
-        if (m.index > 0) split = i + 1
+        expKey = `exp.${t.slice(at, at + 3)}`
+        expLabel = t.slice(at + 3)
+        if (at > 0) {
+          fields.splice(i, 1, { ...f, text: t.slice(0, at) }, { ...f, text: t.slice(at) })
+          split = i + 1
+        }
       } else if (/^2\d\d$/.test(t) && fields[i + 1] && classNames.has(squeeze(fields[i + 1]!.text))) {
         split = i
         expKey = `exp.${t}`
         expLabel = squeeze(fields[i + 1]!.text)
-      } else if (byName) {
+      } else if ((byName = classNames.get(t) ?? classNames.numbered(t))) {
         split = i
         expKey = `exp.${byName}`
         expLabel = t
-      } else if (total) {
+      } else if ((total = expenditureTotalAt(t)) >= 0) {
         split = i
         expKey = 'exp.total'
         expLabel = '支出总计'
-        if (total.index > 0) {
-          fields.splice(i, 1, { ...f, text: t.slice(0, total.index) }, { ...f, text: t.slice(total.index) })
+        if (total > 0) {
+          fields.splice(i, 1, { ...f, text: t.slice(0, total) }, { ...f, text: t.slice(total) })
           split = i + 1
         }
       }
@@ -435,6 +437,14 @@ class ClassNames {
   has(word: string): boolean {
     return this.get(word) !== undefined
   }
+
+  /** The code of a class name after list numbering (`一、一般公共服务支出`). */
+  numbered(word: string): string | undefined {
+    const last = word.charCodeAt(word.length - 1)
+    // A trailing colon goes with the numbering; any other ending names no class.
+    if (!(this.ends.has(last) || last === 58 || last === 0xff1a) || !word.includes('、')) return undefined
+    return /^[一二三四五六七八九十]+、/.test(word) ? this.get(normalizeLabel(word)) : undefined
+  }
 }
 
 let classCache: Classes | undefined
@@ -445,6 +455,34 @@ function classes(): Classes {
     classCache = { classNames: new ClassNames(list.map((e) => [squeeze(e.name), e.code])), classCodes: new Set(list.map((e) => e.code)) }
   }
   return classCache
+}
+
+/**
+ * Where a class code followed by its name starts in a field (`203国防支出`, `一般财力421.63203国防支出`
+ * after squeezing): three digits from 2 that no digit or decimal point precedes, then a CJK
+ * character; -1 when there is none. A scan, because the lookbehind pattern it replaces is slow.
+ */
+function classCodeAt(t: string): number {
+  for (let i = t.indexOf('2'); i >= 0 && i + 3 < t.length; i = t.indexOf('2', i + 1)) {
+    if (!isDigit(t.charCodeAt(i + 1)) || !isDigit(t.charCodeAt(i + 2))) continue
+    const name = t.charCodeAt(i + 3)
+    if (name < 0x4e00 || name > 0x9fff) continue
+    const before = i > 0 ? t.charCodeAt(i - 1) : -1
+    if (before === 46 || isDigit(before)) continue // '.'
+    return i
+  }
+  return -1
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
+}
+
+/** Where 支出总计 or 支出合计 starts in a field, or -1. */
+function expenditureTotalAt(t: string): number {
+  const a = t.indexOf('支出总计')
+  const b = t.indexOf('支出合计')
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b)
 }
 
 /** Whether a text field of the line was read by OCR without confidence. */
