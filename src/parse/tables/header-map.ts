@@ -12,9 +12,11 @@ const GROUP = /^(科目|项目|功能分类|经济分类|科目编码|科目代�
  * deeper header line overrides the cell index above it.
  */
 export class HeaderMap {
-  private byIndex = new Map<number, string>()
-  /** Header words over cells that name no standard column. */
-  private unnamed = new Map<number, string>()
+  /** Per cell index: the standard column a header word names. */
+  private named: (string | undefined)[] = []
+  /** Per cell index: `x:<header words>` for words that name no standard column. */
+  private unnamed: (string | undefined)[] = []
+  private count = 0
   constructor(private columns: readonly ColumnSpec[]) {}
 
   /** Read one header line. */
@@ -28,20 +30,23 @@ export class HeaderMap {
       // A misread word (OCR: 项自支出 for 项目支出) names the column it is one character away from.
       const key = best?.key ?? near.find((k) => !taken.has(k))
       if (key) {
-        this.byIndex.set(f.index, key)
+        if (this.named[f.index] === undefined) this.count++
+        this.named[f.index] = key
         taken.add(key)
-      } else if (!GROUP.test(text)) this.unnamed.set(f.index, text)
+      } else if (!GROUP.test(text)) this.unnamed[f.index] = `x:${text}`
     }
   }
 
   /** Forget the header (a new header block starts after data rows). */
   reset(): void {
-    this.byIndex = new Map()
-    this.unnamed = new Map()
+    this.named = []
+    this.unnamed = []
+    this.count = 0
   }
 
+  /** How many cell indexes a standard column is named for. */
   get size(): number {
-    return this.byIndex.size
+    return this.count
   }
 
   /**
@@ -49,10 +54,7 @@ export class HeaderMap {
    * standard table does not have (another template's extra column gets a new key, never a forced fit).
    */
   column(index: number): string | undefined {
-    const named = this.byIndex.get(index)
-    if (named) return named
-    const other = this.unnamed.get(index)
-    return other ? `x:${other}` : undefined
+    return this.named[index] ?? this.unnamed[index]
   }
 }
 
