@@ -36,6 +36,10 @@ function cellFields(cells: LayoutCell[]): Field[] {
   const fields: Field[] = []
   for (let index = 0; index < cells.length; index++) {
     const cell = cells[index]!
+    if (cell.text === '') {
+      fields.push({ text: '', number: undefined, start: cell.start, end: cell.start, index, cell })
+      continue
+    }
     // The field spans the text itself, not the padding or blanked markup around it.
     const from = skipBlank(cell.text, 0)
     const to = skipBlankBack(cell.text, cell.text.length)
