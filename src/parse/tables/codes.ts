@@ -30,7 +30,7 @@ export function codeFromCells(cells: readonly { text: string }[], kind: CodeKind
   const max = kind === 'function' ? 3 : 2
   while (fields < max && fields < cells.length) {
     const p = squeeze(cells[fields]!.text)
-    if (/^\d{2}$/.test(p) && code.length === 1 + fields * 2) code += p
+    if (isTwoDigits(p) && code.length === 1 + fields * 2) code += p
     else if (p !== '') break
     fields++
   }
@@ -83,5 +83,9 @@ export function inheritedCode(cells: readonly { text: string }[], previous: stri
 }
 
 function isTwoDigits(part: string | undefined): part is string {
-  return part !== undefined && /^\d{2}$/.test(part)
+  return part !== undefined && part.length === 2 && isDigit(part.charCodeAt(0)) && isDigit(part.charCodeAt(1))
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }
