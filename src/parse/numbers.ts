@@ -78,7 +78,8 @@ function wholeNumber(t: string): string | undefined {
   return separated ? clean(t) : t
 }
 
-function isDigit(c: number): boolean {
+/** Whether a UTF-16 code is an ASCII digit. */
+export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57
 }
 

@@ -1,4 +1,5 @@
 import { squeeze } from '../normalize.ts'
+import { isDigit } from '../numbers.ts'
 
 /**
  * Leading classification codes of a table row. Documents print a function code as one cell
@@ -86,6 +87,3 @@ function isTwoDigits(part: string | undefined): part is string {
   return part !== undefined && part.length === 2 && isDigit(part.charCodeAt(0)) && isDigit(part.charCodeAt(1))
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
-}

@@ -4,6 +4,7 @@ import { functionCodes } from '../../catalog/index.ts'
 import type { Diagnostic } from '../../model/diagnostic.ts'
 import { LOW_CONFIDENCE, placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
+import { isDigit } from '../numbers.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
 import { fieldsOf, rawNumber, type Field } from './line-cells.ts'
@@ -474,9 +475,6 @@ function classCodeAt(t: string): number {
   return -1
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57
-}
 
 /** Where 支出总计 or 支出合计 starts in a field, or -1. */
 function expenditureTotalAt(t: string): number {
