@@ -9,7 +9,8 @@ import { fieldsOf, rawNumber } from './line-cells.ts'
 import type { RawRow } from './raw.ts'
 import { recognise } from './recognise.ts'
 import { resolve, type Pending } from './resolve.ts'
-import { readCodedRows, readNamedRows, readTwoSidedRows } from './rows.ts'
+import { readCodedRows, readNamedRows } from './rows.ts'
+import { readTwoSidedRows } from './two-sided.ts'
 import { findTables, type TableRegion } from './segment.ts'
 
 function unitOf(region: TableRegion): MoneyUnit {

@@ -1,10 +1,9 @@
 import type { ColumnSpec, RowKind } from '../../model/tables.ts'
-import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES, THREE_PUBLIC_ROWS } from '../../model/tables.ts'
+import { THREE_PUBLIC_ROWS } from '../../model/tables.ts'
 import { functionCodes } from '../../catalog/index.ts'
 import type { Diagnostic } from '../../model/diagnostic.ts'
-import { LOW_CONFIDENCE, placeOf, type LayoutLine } from '../layout.ts'
+import { placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
-import { isDigit } from '../numbers.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
 import { fieldsOf, rawNumber, type Field } from './line-cells.ts'
@@ -25,7 +24,7 @@ export interface RowContext {
 const META = /^\s*(编\s*制\s*部\s*门|编\s*制\s*单\s*位|单\s*位\s*[:：]|单位名称|部门名称\s*[:：]|金额单位)/
 const TOTAL = /^(合计|总计|合计数)$/
 
-function isMeta(text: string): boolean {
+export function isMeta(text: string): boolean {
   return META.test(text)
 }
 
@@ -77,7 +76,7 @@ function headerFits(fields: Field[], header: HeaderMap): boolean {
 }
 
 /** When the drawn value cells after the label are exactly the table's columns, their order is their column. */
-function placeByOrder(ctx: RowContext, nums: RawNumber[], fields: Field[], afterLabel: number): boolean {
+export function placeByOrder(ctx: RowContext, nums: RawNumber[], fields: Field[], afterLabel: number): boolean {
   const values = fields.filter((f) => f.index !== undefined && f.index >= afterLabel)
   while (values.length > ctx.columns.length && values[values.length - 1]!.text === '') values.pop()
   if (values.length !== ctx.columns.length) return false
@@ -128,7 +127,7 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
       for (const f of labelFields) lastLabel = Math.max(lastLabel, f.index ?? -1)
       placeByOrder(ctx, nums, fields, lastLabel + 1)
     }
-    const labelText = joinTexts(labelFields, ' ')
+    const labelText = labelFields.map((f) => f.text).join(' ')
     if (!code && pending) {
       // A wrapped name (`机关事业单位基本养老保险缴` / `费支出` / numbers on their own line).
       pending.label += labelText
@@ -169,13 +168,6 @@ function afterCode(texts: Field[], chars: number): Field[] {
       if (text) out.push({ ...f, text, start: chars })
     }
   }
-  return out
-}
-
-function joinTexts(fields: Field[], separator: string): string {
-  if (fields.length === 1) return fields[0]!.text
-  let out = ''
-  for (let i = 0; i < fields.length; i++) out += (i ? separator : '') + fields[i]!.text
   return out
 }
 
@@ -299,226 +291,4 @@ function readTransposedHeader(fields: Field[], transposed: Map<number, { key: st
 function isUnitName(name: string, units: Set<string>): boolean {
   if (units.has(name)) return true
   return /(中心|局|办公室|委员会|学校|医院|研究所|站|队|馆|院|所|处|厅|部|会)$/.test(name) && !/费$|项目$/.test(name)
-}
-
-/**
- * Rows of a two-sided table (部门收支总体情况表, 财政拨款收支预算总体情况表): each line carries an
- * income line on the left and a function class on the right, either side possibly empty. PDF
- * extraction interleaves them into one line; the class code (or 支出总计) marks where the
- * right side starts.
- */
-export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
-  const incomeLines = ctx.key === 'fiscal_summary' ? FISCAL_INCOME_LINES : SUMMARY_INCOME_LINES
-  const { classNames, classCodes } = classes()
-  const rows: RawRow[] = []
-  let nextIncome = 0
-  for (const line of lines) {
-    if (isBlank(line.text) || isMeta(line.text)) continue
-    const fields = fieldsOf(line, ctx.strictDecimals, false)
-    // Find where the expenditure side starts.
-    let split = -1
-    let expKey: string | undefined
-    let expLabel = ''
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i]!
-      if (f.number !== undefined && !/^2\d\d$/.test(f.text)) continue
-      const t = squeeze(f.text)
-      // The tests in order, each only when the ones before fail: most fields are income names.
-      const at = classCodeAt(t)
-      let byName: string | undefined
-      let total = -1
-      if (at >= 0 && classCodes.has(t.slice(at, at + 3))) {
-        split = i
-        expKey = `exp.${t.slice(at, at + 3)}`
-        expLabel = t.slice(at + 3)
-        if (at > 0) {
-          fields.splice(i, 1, { ...f, text: t.slice(0, at) }, { ...f, text: t.slice(at) })
-          split = i + 1
-        }
-      } else if (/^2\d\d$/.test(t) && fields[i + 1] && classNames.has(squeeze(fields[i + 1]!.text))) {
-        split = i
-        expKey = `exp.${t}`
-        expLabel = squeeze(fields[i + 1]!.text)
-      } else if ((byName = classNames.get(t) ?? classNames.numbered(t))) {
-        split = i
-        expKey = `exp.${byName}`
-        expLabel = t
-      } else if ((total = expenditureTotalAt(t)) >= 0) {
-        split = i
-        expKey = 'exp.total'
-        expLabel = '支出总计'
-        if (total > 0) {
-          fields.splice(i, 1, { ...f, text: t.slice(0, total) }, { ...f, text: t.slice(total) })
-          split = i + 1
-        }
-      }
-      if (split >= 0) break
-    }
-    const left = split >= 0 ? fields.slice(0, split) : fields
-    const right = split >= 0 ? fields.slice(split) : []
-    // Left side: an income line.
-    let incomeText = ''
-    let incomeNumber: Field | undefined
-    for (const f of left) {
-      if (f.number === undefined) incomeText += f.text
-      else incomeNumber ??= f
-    }
-    const label = normalizeLabel(incomeText)
-    if (label) {
-      let found = findIncomeLine(incomeLines, label, nextIncome)
-      const place = placeOf(ctx.file, line, left[0]!.start, (incomeNumber ?? left[left.length - 1]!).end)
-      if (found < 0 && incomeNumber && isUnsure(left)) {
-        // A label OCR misread (一航公共顾算抵欲): the income lines keep their standard order, so the
-        // next expected line it resembles most is taken, and said so.
-        found = likeliestIncomeLine(incomeLines, label, nextIncome)
-        if (found >= 0) {
-          ctx.diagnostics.push({
-            ruleId: 'parse/row-by-order',
-            severity: 'warning',
-            message: `识别不确定的收入行「${squeeze(incomeText)}」按标准收入项目的顺序及字形取为「${incomeLines[found]!.labels[0]}」`,
-            place,
-          })
-        }
-      }
-      if (found >= 0) {
-        nextIncome = found + 1
-        const row: RawRow = { key: incomeLines[found]!.key, label: squeeze(incomeText), side: 'income', place, numbers: [] }
-        if (incomeNumber) row.numbers.push(rawNumber(ctx.file, line, incomeNumber, ctx.key === 'summary' ? 'amount' : 'total'))
-        rows.push(row)
-      } else if (incomeNumber) {
-        ctx.diagnostics.push({
-          ruleId: 'parse/unnamed-row',
-          severity: 'warning',
-          message: `收入行「${squeeze(incomeText)}」不是标准收入项目，其金额 ${incomeNumber.text} 未作为数据`,
-          place,
-        })
-      }
-    }
-    if (expKey) {
-      const nums = right.filter((f) => f.number !== undefined && !/^2\d\d$/.test(f.text))
-      const row: RawRow = {
-        key: expKey,
-        label: expLabel,
-        side: 'expenditure',
-        place: placeOf(ctx.file, line, right[0]!.start, right[right.length - 1]!.end),
-        numbers: nums.map((f) => rawNumber(ctx.file, line, f)),
-      }
-      if (ctx.key === 'summary') row.numbers.forEach((n) => (n.column = 'amount'))
-      else if (line.cells) {
-        // Drawn cells after the class label are the four columns in order.
-        const labelIndex = right.find((f) => f.number === undefined)?.index ?? -1
-        placeByOrder(ctx, row.numbers, fields, labelIndex + 1)
-      }
-      rows.push(row)
-    }
-  }
-  return rows
-}
-
-/** The function classes (类) of the catalog, by name and by code; the 类 list is complete. */
-interface Classes {
-  classNames: ClassNames
-  classCodes: Set<string>
-}
-
-/** Class names to codes, with the cheap test that rejects most other words before a lookup. */
-class ClassNames {
-  private byName: Map<string, string>
-  /** The last characters of the names (支出, 预备费): a word ending otherwise names no class. */
-  private ends: Set<number>
-  constructor(names: [string, string][]) {
-    this.byName = new Map(names)
-    this.ends = new Set(names.map(([name]) => name.charCodeAt(name.length - 1)))
-  }
-
-  get(word: string): string | undefined {
-    return this.ends.has(word.charCodeAt(word.length - 1)) ? this.byName.get(word) : undefined
-  }
-
-  has(word: string): boolean {
-    return this.get(word) !== undefined
-  }
-
-  /** The code of a class name after list numbering (`一、一般公共服务支出`). */
-  numbered(word: string): string | undefined {
-    const last = word.charCodeAt(word.length - 1)
-    // A trailing colon goes with the numbering; any other ending names no class.
-    if (!(this.ends.has(last) || last === 58 || last === 0xff1a) || !word.includes('、')) return undefined
-    return /^[一二三四五六七八九十]+、/.test(word) ? this.get(normalizeLabel(word)) : undefined
-  }
-}
-
-let classCache: Classes | undefined
-
-function classes(): Classes {
-  if (!classCache) {
-    const list = functionCodes().entries.filter((e) => e.level === '类')
-    classCache = { classNames: new ClassNames(list.map((e) => [squeeze(e.name), e.code])), classCodes: new Set(list.map((e) => e.code)) }
-  }
-  return classCache
-}
-
-/**
- * Where a class code followed by its name starts in a field (`203国防支出`, `一般财力421.63203国防支出`
- * after squeezing): three digits from 2 that no digit or decimal point precedes, then a CJK
- * character; -1 when there is none. A scan, because the lookbehind pattern it replaces is slow.
- */
-function classCodeAt(t: string): number {
-  for (let i = t.indexOf('2'); i >= 0 && i + 3 < t.length; i = t.indexOf('2', i + 1)) {
-    if (!isDigit(t.charCodeAt(i + 1)) || !isDigit(t.charCodeAt(i + 2))) continue
-    const name = t.charCodeAt(i + 3)
-    if (name < 0x4e00 || name > 0x9fff) continue
-    const before = i > 0 ? t.charCodeAt(i - 1) : -1
-    if (before === 46 || isDigit(before)) continue // '.'
-    return i
-  }
-  return -1
-}
-
-
-/** Where 支出总计 or 支出合计 starts in a field, or -1. */
-function expenditureTotalAt(t: string): number {
-  const a = t.indexOf('支出总计')
-  const b = t.indexOf('支出合计')
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b)
-}
-
-/** Whether a text field of the line was read by OCR without confidence. */
-function isUnsure(fields: Field[]): boolean {
-  for (const f of fields) if (f.number === undefined && f.cell?.confidence !== undefined && f.cell.confidence < LOW_CONFIDENCE) return true
-  return false
-}
-
-/**
- * Of the next three income lines in standard order, the one a misread label shares most
- * characters with (in order, at least half of the longer of the two), when no other is as close.
- */
-function likeliestIncomeLine(lines: readonly { key: string; labels: string[] }[], label: string, from: number): number {
-  let best = -1
-  let bestScore = 0
-  let tie = false
-  for (let i = from; i < Math.min(lines.length, from + 3); i++) {
-    const score = Math.max(...lines[i]!.labels.map((l) => commonSubsequence(label, l) / Math.max(label.length, l.length)))
-    if (score > bestScore) [best, bestScore, tie] = [i, score, false]
-    else if (score === bestScore) tie = true
-  }
-  return bestScore >= 0.5 && !tie ? best : -1
-}
-
-/** The length of the longest common subsequence of two short texts. */
-function commonSubsequence(a: string, b: string): number {
-  let previous = new Array<number>(b.length + 1).fill(0)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [0]
-    for (let j = 1; j <= b.length; j++) row.push(a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!))
-    previous = row
-  }
-  return previous[b.length]!
-}
-
-/** The next income line (in standard order) that a label names; searching forward keeps 单位资金 of 上年结转 apart from 5.单位资金. */
-function findIncomeLine(lines: readonly { key: string; labels: string[] }[], label: string, from: number): number {
-  for (let i = from; i < lines.length; i++) if (lines[i]!.labels.includes(label)) return i
-  for (let i = 0; i < from; i++) if (lines[i]!.labels.includes(label)) return i
-  return -1
 }
