@@ -37,7 +37,8 @@ export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Discl
     })
     return undefined
   }
-  const kind = /部门决算|决算公开|收入支出决算总表/.test(head) || /部门决算|决算公开/.test(squeeze(head)) ? '决算' : '预算'
+  // Squeezing the head (titles printed spaced out) only when it has a 决 at all.
+  const kind = /部门决算|决算公开|收入支出决算总表/.test(head) || (head.includes('决') && /部门决算|决算公开/.test(squeeze(head))) ? '决算' : '预算'
   const department = findDepartment(layout)
   const units = new Set<string>()
   if (department) units.add(department.value)
