@@ -46,6 +46,9 @@ function findDepartment(layout: Layout): string | undefined {
  * words before its first amount name 政府采购, 国有资产 or 绩效目标.
  */
 function routeOf(p: Para, current: SectionKind, department: string | undefined): SectionKind {
+  // Most paragraphs name none of the words anywhere, and one look settles that without finding the
+  // amount; unless they print the department, whose removal could join two halves of a word.
+  if (!ROUTE_WORDS.test(p.text) && !(department && p.text.includes(department))) return current
   const m = NUMBER.exec(p.text)
   let head = m ? p.text.slice(0, m.index) : p.text
   // The department's own name may hold these words (国有资产监督管理委员会, 政府采购中心).

@@ -21,7 +21,10 @@ export interface Para {
   heading: boolean
 }
 
-/** The paragraphs of a layout and one map of all their characters back to the lines. */
+/**
+ * The paragraphs of a layout and one map of all their characters back to the lines. The map is a
+ * view of scratch arrays the next call of `paragraphs` overwrites: it is read while the layout is.
+ */
 export interface Paragraphs {
   list: Para[]
   /** Index into `layout.lines` of each character of the paragraphs, paragraph after paragraph. */
@@ -43,6 +46,8 @@ export interface Source {
   percent(p: Para, a: number, b: number, sign?: 1 | -1): Percent | undefined
 }
 
+const PERCENT_DIGITS = /^(\d+)(?:\.(\d+))?$/
+const ZERO = /^0*\.?0*$/
 /** A printed number without its thousands separators. */
 const digitsOf = (printed: string) => (printed.includes(',') ? printed.replace(/,/g, '') : printed)
 
@@ -78,12 +83,12 @@ export function source(layout: Layout, paras: Paragraphs): Source {
     },
     percent(p, a, b, sign = 1) {
       const digits = digitsOf(p.text.slice(a, b))
-      const m = /^(\d+)(?:\.(\d+))?$/.exec(digits)
+      const m = PERCENT_DIGITS.exec(digits)
       if (!m) return undefined
       const frac = m[2] ?? ''
       // Hundredths are exact only up to two decimals; a third decimal is rounded half up.
       const h = Number(m[1]) * 100 + Number((frac + '00').slice(0, 2)) + (Number(frac[2] ?? '0') >= 5 ? 1 : 0)
-      const zero = h === 0 && /^0*\.?0*$/.test(digits)
+      const zero = h === 0 && ZERO.test(digits)
       const value = zero || sign === 1 ? digits : `-${digits}`
       return { value, hundredths: zero ? 0 : sign * h, raw: raw(p, a, b), place: pointPlace(p, a, b) }
     },
@@ -240,5 +245,5 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
   flush()
   const all = textOf(0, at)
   for (let k = 0; k < list.length; k++) list[k]!.text = all.slice(list[k]!.at, bounds[k])
-  return { list, line: lineOf.slice(0, at), column: columnOf.slice(0, at) }
+  return { list, line: lineOf.subarray(0, at), column: columnOf.subarray(0, at) }
 }
