@@ -24,6 +24,7 @@ const MONEY_G = new RegExp(String.raw`(?<![\d.])(${NUM})(万元|元)(?![/／]|�
 // The words before a number that make it a change (`比上年预算增加 0.42 万元`, `因公出国（境）费增加 0.00 万元`).
 const CHANGE_BEFORE = /(?:(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年)?(?:度)?(?:年初)?(?:预算|决算)?(?:数)?(?:相比)?,?)?(增加|减少|增长|下降|降低)$/
 const CHANGE_VERBS = new Set(['增加', '减少', '增长', '下降', '降低'])
+const CHANGE_VERB_LAST = new CharSet('加少长降低')
 const CMP = String.raw`(?:(?:比|较|与|同比)(?:上年|上一年|去年|\d{4}年)?(?:度)?(?:年初)?(?:预算|决算)?(?:数)?(?:相比)?[,，]?)?`
 const SHARE_Y = new RegExp(String.raw`[,，]?占(?:[^,，。;；%\d]{0,16}?)(${NUM})%`, 'y')
 const CHANGE_Y = new RegExp(String.raw`[,，]?${CMP}(增加|减少|增长|下降|降低)了?(${NUM})(万元|元)`, 'y')
@@ -37,11 +38,17 @@ const LEADING_PUNCTUATION = new CharSet(',，:：、')
 const TRAILING_PUNCTUATION = new CharSet(',，:：')
 const QIZHONG_Y = /其中[:：]/y
 const NEGATIVE = new Set(['减少', '下降', '降低'])
-// What may follow an amount opens with one of these, after at most one mark (REASON_Y allows 。;；, the others ,，).
+// What may follow an amount opens with one of these, after at most one mark (REASON_Y allows 。;；, the others ,，):
+// each part is tried only where its first character is.
 const PART_MARK = new CharSet(',，。;；')
-const PART_FIRST = new CharSet('占比较与同增减下降上去预数基持其主原0123456789')
+const SHARE_FIRST = new CharSet('占')
+const CHANGE_FIRST = new CharSet('比较与同增减下降上')
+const PREV_FIRST = new CharSet('比较与上去0123456789')
+const FLAT_FIRST = new CharSet('与比较上去预数基持')
+const CLAUSE_FIRST = new CharSet('其主原')
 
 const NUMBERING = /^(?:\d+[.、]|[(（]\d+[)）]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/
+const NUMBERING_FIRST = new CharSet('0123456789(（一二三四五六七八九十')
 const YEAR = /\d{4}年(?:度)?(?:的)?/g
 const FILLER_END = /(?:的)?(?:预算数|预算金额|预算安排|金额|数)?(?:为|是|共|达)$/
 
@@ -121,19 +128,22 @@ const LABELLED = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?[\u4e00-\u
 const PROJECT_SCALE = /^(?:\(?[一二三四五六七八九十\d]+[)、.]?)?预算安排规模[:：]/
 
 const LEAD_IN = /^(?:其中|包括|另外|此外)[:：]?/
+const LEAD_IN_FIRST = new CharSet('其包另此')
 const AFTER_DEPARTMENT = /^(?:部门|单位|本级)/
 const QIZHONG = /^(?:其中)[:：]?/
 // FILLER_END ends in one of these: a subject ending otherwise keeps its end.
 const FILLER_LAST = new CharSet('为是共达')
 
 function cleanSubject(s: string, department: string | undefined): string {
-  s = s.replace(LEAD_IN, '')
+  // Most subjects open with none of what is taken off: the first character tells, before any pattern.
+  if (LEAD_IN_FIRST.has(s.charCodeAt(0))) s = s.replace(LEAD_IN, '')
   if (department) {
     const k = s.indexOf(department)
     if (k >= 0) s = s.slice(k + department.length).replace(AFTER_DEPARTMENT, '')
   }
   if (s.includes('年')) s = s.replace(YEAR, '')
-  s = s.replace(NUMBERING, '').replace(QIZHONG, '')
+  if (NUMBERING_FIRST.has(s.charCodeAt(0))) s = s.replace(NUMBERING, '')
+  if (s.startsWith('其中')) s = s.replace(QIZHONG, '')
   if (FILLER_LAST.has(s.charCodeAt(s.length - 1))) s = s.replace(FILLER_END, '')
   return s.endsWith('的') ? s.slice(0, -1) : s
 }
@@ -143,10 +153,10 @@ function lastDelim(t: string, from: number, floor: number): number {
   return floor - 1
 }
 
-/** Can a share, change, rate, previous amount, 持平, reason or purpose start at `at`? */
-function partMayStart(t: string, at: number): boolean {
+/** May a part whose first characters are `first` (a share, change, …) start at `at`, after at most one mark? */
+function mayOpen(first: CharSet, t: string, at: number): boolean {
   const c = t.charCodeAt(at)
-  return PART_FIRST.has(PART_MARK.has(c) ? t.charCodeAt(at + 1) : c)
+  return first.has(PART_MARK.has(c) ? t.charCodeAt(at + 1) : c)
 }
 
 /** The clause a sticky `re` introduces at `at` (a reason, a purpose): its start and end, or undefined when `re` does not match. */
@@ -211,8 +221,8 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
     const numEnd = at + m[1]!.length
     const unit = m[2] === '元' ? '元' : '万元'
     // Only a number right after 增加/减少/增长/下降/降低 can be a change; test the regex only then.
-    const verb = t.slice(at - 2, at)
-    const ch = at - 2 >= pos && CHANGE_VERBS.has(verb) ? CHANGE_BEFORE.exec(t.slice(Math.max(pos, at - 24), at)) : null
+    const verb = at - 2 >= pos && CHANGE_VERB_LAST.has(t.charCodeAt(at - 1)) && CHANGE_VERBS.has(t.slice(at - 2, at))
+    const ch = verb ? CHANGE_BEFORE.exec(t.slice(Math.max(pos, at - 24), at)) : null
     let subjectEnd = at
     let amount: Money | undefined
     let change: Money | undefined
@@ -236,39 +246,39 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
     let cursor = m.index + m[0].length
     const claim: Claim = { section: ctx.kind, subject, text: '' }
     let share, rate, reason, purpose, previous
-    for (let progress = true; progress && partMayStart(t, cursor); ) {
+    for (let progress = true; progress; ) {
       progress = false
       let r: RegExpExecArray | null
       SHARE_Y.lastIndex = cursor
-      if (!share && (r = SHARE_Y.exec(t))) {
+      if (!share && mayOpen(SHARE_FIRST, t, cursor) && (r = SHARE_Y.exec(t))) {
         const a = cursor + r[0].length - r[1]!.length - 1
         share = src.percent(p, a, a + r[1]!.length)
         cursor = SHARE_Y.lastIndex
         progress = true
       }
       CHANGE_Y.lastIndex = cursor
-      if (!change && (r = CHANGE_Y.exec(t))) {
+      if (!change && mayOpen(CHANGE_FIRST, t, cursor) && (r = CHANGE_Y.exec(t))) {
         const a = cursor + r[0].length - r[2]!.length - r[3]!.length
         change = src.money(p, a, a + r[2]!.length, r[3] === '元' ? '元' : '万元', NEGATIVE.has(r[1]!) ? -1 : 1)
         cursor = CHANGE_Y.lastIndex
         progress = true
       }
       RATE_Y.lastIndex = cursor
-      if (!rate && (r = RATE_Y.exec(t))) {
+      if (!rate && mayOpen(CHANGE_FIRST, t, cursor) && (r = RATE_Y.exec(t))) {
         const a = cursor + r[0].length - r[2]!.length - 1
         rate = src.percent(p, a, a + r[2]!.length, NEGATIVE.has(r[1]!) ? -1 : 1)
         cursor = RATE_Y.lastIndex
         progress = true
       }
       PREV_Y.lastIndex = cursor
-      if (!previous && (r = PREV_Y.exec(t))) {
+      if (!previous && mayOpen(PREV_FIRST, t, cursor) && (r = PREV_Y.exec(t))) {
         const a = cursor + r[0].length - r[1]!.length - r[2]!.length
         previous = src.money(p, a, a + r[1]!.length, r[2] === '元' ? '元' : '万元')
         cursor = PREV_Y.lastIndex
         progress = true
       }
       FLAT_Y.lastIndex = cursor
-      if (!change && !rate && (r = FLAT_Y.exec(t))) {
+      if (!change && !rate && mayOpen(FLAT_FIRST, t, cursor) && (r = FLAT_Y.exec(t))) {
         // 持平 states no change: zero, with 持平 as what was printed.
         const a = cursor + r[0].length - 2
         const place = src.place(p, a, a + 2)
@@ -278,13 +288,13 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
         progress = true
       }
       let clause: [number, number] | undefined
-      if (!reason && (clause = clauseAfter(REASON_Y, t, cursor))) {
+      if (!reason && mayOpen(CLAUSE_FIRST, t, cursor) && (clause = clauseAfter(REASON_Y, t, cursor))) {
         const [a, b] = clause
         if (b > a) reason = { text: t.slice(a, b), place: src.place(p, a, b) }
         cursor = b
         progress = true
       }
-      if (!purpose && (clause = clauseAfter(PURPOSE_Y, t, cursor))) {
+      if (!purpose && mayOpen(CLAUSE_FIRST, t, cursor) && (clause = clauseAfter(PURPOSE_Y, t, cursor))) {
         const [a, b] = clause
         if (b > a) purpose = { text: t.slice(a, b), place: src.place(p, a, b) }
         cursor = b

@@ -63,13 +63,14 @@ export function codeResolver(tables: Table[]): CodeResolver {
   }
 }
 
+const FUNCTION_CODE = /^2\d{2}(?:\d{2}){0,2}$/
 /** Name → the codes of the function-coded rows that print it (income, expenditure, general_expenditure …), first row first. */
 function rowCodesByName(tables: Table[]): Map<string, string[]> {
   // code → printed name, from the first row with the code.
   const names = new Map<string, string>()
   for (const t of tables) {
     for (const r of t.rows) {
-      if (!r.code || !/^2\d{2}(?:\d{2}){0,2}$/.test(r.code)) continue
+      if (!r.code || !FUNCTION_CODE.test(r.code)) continue
       if (!names.has(r.code)) names.set(r.code, norm(r.label).replace(/^\d+/, ''))
     }
   }
