@@ -15,6 +15,8 @@ export interface FakePage {
   text?: TextRun[]
   /** Stroked line segments [x0, y0, x1, y1], bottom-left origin. */
   lines?: [number, number, number, number][]
+  /** Path operators drawn as given (`10 10 m 20 30 40 30 50 10 c f`), in user space. */
+  draw?: string
 }
 
 export interface BuildOptions {
@@ -59,6 +61,7 @@ export function buildPdf(pages: FakePage[], options: BuildOptions = {}): Uint8Ar
   for (const page of pages) {
     let content = ''
     for (const [x0, y0, x1, y1] of page.lines ?? []) content += `0.5 w ${at(x0, y0).join(' ')} m ${at(x1, y1).join(' ')} l S\n`
+    if (page.draw) content += page.draw + '\n'
     for (const t of page.text ?? []) {
       const str =
         font === 'helvetica'

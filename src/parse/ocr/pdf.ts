@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../model/index.ts'
 import type { PdfLimits, PdfRead } from '../pdf/index.ts'
 import type { PdfLine } from '../pdf/layout.ts'
-import type { PDFPageProxy } from '../pdf/pdfjs.ts'
 import { INK, type Bitmap } from './bitmap.ts'
+import { ocrCandidates } from './candidates.ts'
 import { ocrDiagnostics } from './diagnostics.ts'
 import { createOcrEngine, type OcrEngine } from './engine.ts'
 import type { OcrOptions } from './options.ts'
@@ -11,72 +11,42 @@ import { OCR_DPI, renderPage } from './raster.ts'
 import { renumber } from './renumber.ts'
 import { eraseRules, findRules, ruleOptions } from './rules.ts'
 
-/** A page whose text layer has fewer characters than this (a page number, a stamp's caption) counts as having none. */
-const ALMOST_NO_TEXT = 20
-/** Resolution of the rendering that decides whether a page needs OCR at all. */
+/** Resolution of the rendering that tells a blank page (a white scan, rules alone) before the one OCR needs. */
 const PREVIEW_DPI = 60
 
 /** A rendered page with less ink than this share of its pixels is blank. */
 const BLANK = 0.0005
 
-/** pdf.js's image painting operators (`OPS.paintImageXObject`, …). */
-const IMAGE_OPS = [
-  'paintImageXObject',
-  'paintInlineImageXObject',
-  'paintInlineImageXObjectGroup',
-  'paintImageXObjectRepeat',
-  'paintImageMaskXObject',
-  'paintImageMaskXObjectGroup',
-  'paintImageMaskXObjectRepeat',
-] as const
-
 /**
- * Read a PDF like `readPdf`, and OCR the pages that have no usable text layer: pages with
- * (almost) no text that paint an image (a scan), pages with no text at all that still show ink
- * (text drawn as outlines), and pages skipped because their glyphs have no Unicode mapping.
- * Each such page is rendered at 300 dpi and read by `readPageImage`; its lines replace the page's
+ * Read a PDF like `readPdf`, and OCR the pages that have no usable text layer (candidates.ts:
+ * pages with (almost) no text that paint an image, pages with no text that draw more than rules,
+ * pages skipped because their glyphs have no Unicode mapping). Only then is pdf.js loaded: each
+ * such page is rendered at 300 dpi and read by `readPageImage`; its lines replace the page's
  * text-layer lines, and lines are numbered again across the document. The `parse/pdf-no-text`
- * and unmapped-glyph errors of those pages give way to a `parse/ocr-page` note and a
- * `parse/ocr-low-confidence` warning per unsure cell. A PDF with a text layer on every page
- * costs nothing more than `readPdf` (no second load, no recogniser).
+ * and unmapped-glyph errors of those pages give way to a `parse/ocr-page` note and a `parse/ocr-low-confidence`
+ * warning per unsure cell. A PDF with a text layer on every page costs nothing more than
+ * `readPdf`: no pdf.js, no recogniser.
  */
 export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOptions = {}, limits: Partial<PdfLimits> = {}): Promise<PdfRead> {
-  // pdf.js is loaded here, not when this module is: parseFile imports parse/ocr for `isImage` on every file.
+  // Loaded here, not when this module is: parseFile imports parse/ocr for `isImage` on every file.
   const { readPdf } = await import('../pdf/index.ts')
   const read = await readPdf(file, bytes, limits)
-  const chars = new Map<number, number>()
-  for (const line of read.layout.lines) {
-    const n = line.place.page ?? 0
-    chars.set(n, (chars.get(n) ?? 0) + line.text.replace(/\s+/g, '').length)
-  }
-  const skipped = new Set(
-    read.diagnostics.filter((d) => d.ruleId === 'parse/pdf-unmapped-glyphs' && d.severity === 'error').map((d) => d.place?.page ?? 0),
-  )
-  const unreadable = new Set(read.diagnostics.filter((d) => d.ruleId === 'parse/pdf-page-unreadable').map((d) => d.place?.page ?? 0))
-  const candidates: number[] = []
-  for (let n = 1; n <= read.pagesRead; n++) {
-    if (unreadable.has(n)) continue
-    if (skipped.has(n) || (chars.get(n) ?? 0) < ALMOST_NO_TEXT) candidates.push(n)
-  }
+  const candidates = ocrCandidates(read)
   if (candidates.length === 0) return read
 
   const dpi = options.dpi ?? OCR_DPI
   const { defaultLimits, loadPdf } = await import('../pdf/load.ts')
-  const { OPS } = await import('../pdf/pdfjs.ts')
-  const imageOps = new Set<number>(IMAGE_OPS.map((op) => OPS[op]))
   const doc = await loadPdf(file, bytes, { ...defaultLimits, ...limits }, { images: true })
   let engine: OcrEngine | undefined = options.engine
   const own = engine === undefined
   const scanned = new Map<number, ScannedPage>()
   const notes: Diagnostic[] = []
   try {
-    for (const n of candidates) {
+    for (const { page: n, hasText } of candidates) {
       const page = await doc.getPage(n)
       try {
-        const hasText = (chars.get(n) ?? 0) > 0 && !skipped.has(n)
-        if (hasText && !(await paintsImage(page, imageOps))) continue
-        // A blank page, or one whose only ink is ruling lines (an empty table row left alone on a
-        // page), has nothing to read: a coarse rendering tells, before the 300 dpi one OCR needs.
+        // A white scan, or one whose only ink is ruling lines, has nothing to read: a coarse
+        // rendering tells, before the 300 dpi one OCR needs.
         const preview = await renderPage(page, PREVIEW_DPI)
         if (isBlank(preview) || (!hasText && isBlank(eraseRules(preview, findRules(preview, ruleOptions(PREVIEW_DPI)))))) continue
         const image = await renderPage(page, dpi)
@@ -109,12 +79,6 @@ export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOp
   const replaced = (d: Diagnostic) =>
     (d.ruleId === 'parse/pdf-no-text' || d.ruleId === 'parse/pdf-unmapped-glyphs') && scanned.has(d.place?.page ?? 0)
   return { ...read, layout: { ...read.layout, lines }, diagnostics: [...read.diagnostics.filter((d) => !replaced(d)), ...notes] }
-}
-
-/** Whether the page paints an image (a scanned page is one image, sometimes a few strips). */
-async function paintsImage(page: PDFPageProxy, imageOps: Set<number>): Promise<boolean> {
-  const ops = await page.getOperatorList()
-  return ops.fnArray.some((fn) => imageOps.has(fn))
 }
 
 /** A page with (almost) no ink. */

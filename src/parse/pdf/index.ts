@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/index.ts'
 import type { UnruledTable } from './columns.ts'
+import { drawsBeyondRules } from './drawing.ts'
 import { PdfError } from './error.ts'
 import { pageWords, uprightTurn } from './glyphs.ts'
 import { findGrids } from './grid.ts'
@@ -29,6 +30,16 @@ export interface PdfRead {
   /** Pages in the file, and pages read. */
   pages: number
   pagesRead: number
+  /** What each page read paints besides text, by page number: whether it may need OCR (parse/ocr). */
+  ink: Map<number, PageInk>
+}
+
+/** What a page paints besides text. */
+export interface PageInk {
+  /** An image (a scanned page is one, or a few strips). */
+  images: boolean
+  /** Paths other than rules and rectangles: text drawn as outlines, a figure (drawing.ts). */
+  drawings: boolean
 }
 
 /** A page counts as undecodable when more than this share of its glyphs has no Unicode value. */
@@ -83,6 +94,7 @@ async function read(
   const doc = await guard(openPdf(file, bytes, lim, thread))
   const diagnostics: Diagnostic[] = []
   const lines: PdfLine[] = []
+  const ink = new Map<number, PageInk>()
   const pages = doc.pages
   let pagesRead = Math.min(pages, lim.maxPages)
   const deadline = performance.now() + lim.maxSeconds * 1000
@@ -123,6 +135,7 @@ async function read(
       carry = undefined
       try {
         const page = await guard(thread.page(doc.id, n))
+        ink.set(n, { images: page.images > 0, drawings: drawsBeyondRules(page.paths) })
         let view = viewport(page.media, page.crop, page.rotate)
         // Text drawn turned on a page without /Rotate is read as the page turned upright; boxes
         // are then in that upright view.
@@ -194,5 +207,5 @@ async function read(
   }
   if (pagesRead > 0 && failed === pagesRead)
     throw new PdfError(file, 'unreadable', `无法读取 PDF (unreadable PDF: ${(lastError as Error)?.message ?? String(lastError)})`, { cause: lastError })
-  return { layout: { file, lines }, diagnostics, pages, pagesRead }
+  return { layout: { file, lines }, diagnostics, pages, pagesRead, ink }
 }

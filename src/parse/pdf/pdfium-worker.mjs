@@ -76,7 +76,7 @@ function page(id, n) {
   try {
     const media = box(api.FPDFPage_GetMediaBox, page) ?? [0, 0, 612, 792]
     const crop = box(api.FPDFPage_GetCropBox, page)
-    return { media, crop, rotate: api.FPDFPage_GetRotation(page) * 90, ...text(page), paths: paths(page) }
+    return { media, crop, rotate: api.FPDFPage_GetRotation(page) * 90, ...text(page), ...objects(page) }
   } finally {
     api.FPDF_ClosePage(page)
   }
@@ -119,6 +119,7 @@ function text(page) {
   }
 }
 
+const IMAGE = 3
 const PATH = 2
 const FORM = 5
 const BEZIER = 1
@@ -126,15 +127,18 @@ const MOVE = 2
 
 /**
  * The painted paths of a page, form XObjects included, as records: point count, filled, stroked,
- * then per point x, y (page space) and flags (1 starts a subpath, 2 closes it). Of a Bézier
- * curve only the end point is kept: curves are rounded corners at most.
+ * then per point x, y (page space) and flags (1 starts a subpath, 2 closes it, 4 ends a Bézier
+ * curve). Of a Bézier curve only the end point is kept: in a table, curves are rounded corners
+ * at most. And the number of images the page paints (a scan is one, or a few strips).
  */
-function paths(page) {
+function objects(page) {
   const rec = []
+  let images = 0
   const walk = (count, get, parent) => {
     for (let i = 0; i < count; i++) {
       const obj = get(i)
       const type = api.FPDFPageObj_GetType(obj)
+      if (type === IMAGE) images++
       if (type !== PATH && type !== FORM) continue
       if (!api.FPDFPageObj_GetMatrix(obj, out)) continue
       views()
@@ -160,13 +164,14 @@ function paths(page) {
         views()
         const x = f32[out >> 2]
         const y = f32[(out >> 2) + 1]
-        rec.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5], (kind === MOVE ? 1 : 0) | (api.FPDFPathSegment_GetClose(seg) ? 2 : 0))
+        const flags = (kind === MOVE ? 1 : 0) | (api.FPDFPathSegment_GetClose(seg) ? 2 : 0) | (kind === BEZIER ? 4 : 0)
+        rec.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5], flags)
         rec[head]++
       }
     }
   }
   walk(api.FPDFPage_CountObjects(page), (j) => api.FPDFPage_GetObject(page, j), [1, 0, 0, 1, 0, 0])
-  return Float32Array.from(rec)
+  return { paths: Float32Array.from(rec), images }
 }
 
 /** The matrix that applies `inner` first, then `outer`. */

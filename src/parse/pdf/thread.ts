@@ -33,8 +33,10 @@ export interface RawPage {
    * direction x y, and the font size on the page.
    */
   chars: Float32Array
-  /** Painted paths: point count, filled, stroked, then per point x, y and flags (`MOVE`, `CLOSE`). */
+  /** Painted paths: point count, filled, stroked, then per point x, y and flags (`MOVE`, `CLOSE`, `CURVE`). */
   paths: Float32Array
+  /** Image objects painted, form XObjects included. */
+  images: number
 }
 
 export type Box4 = [number, number, number, number]
@@ -45,9 +47,11 @@ export const CHAR = 11
 export const GENERATED = 1
 /** A character whose font gives no Unicode value for it. */
 export const UNMAPPED = 2
-/** Path point flags: the point starts a subpath; the subpath is closed after it. */
+/** Path point flags: the point starts a subpath; the subpath is closed after it; */
 export const MOVE = 1
 export const CLOSE = 2
+/** ...the point ends a Bézier curve (whose control points are left out). */
+export const CURVE = 4
 
 let current: PdfThread | undefined
 
