@@ -80,7 +80,7 @@ export function resolve(pending: Pending[]): void {
       rowKeys: p.rows.map((row) => siblingRowKey(row.key)),
       zero: keys.map((c) => zero.has(`${p.key}.${c}`)),
       // Per column, the `table|column` keys of the columns that must agree with it.
-      siblings: keys.map((c) => (SIBLING_OF.get(`${p.key}|${c}`) ?? []).map(([table, column]) => `${table}|${column}`)),
+      siblings: keys.map((c) => SIBLING_OF.get(`${p.key}|${c}`) ?? []),
     }]
   })
   // Two rounds: the second sees the first's decisions in sibling tables and in the other rows.
@@ -173,18 +173,21 @@ function blankLines(rows: RawRow[], prefix: string): boolean {
   return seen
 }
 
-/** The decided figures of the sibling tables: `table|column` → row key → fen. */
-function siblingValues(pending: Pending[]): Map<string, Map<string, number>> {
-  const values = new Map<string, Map<string, number>>()
+/** The decided figures of the sibling tables: table → column → row key → fen. */
+type SiblingValues = Map<string, Map<string, Map<string, number>>>
+
+function siblingValues(pending: Pending[]): SiblingValues {
+  const values: SiblingValues = new Map()
   for (const p of pending) {
     if (!SIBLING_TABLES.has(p.key)) continue
+    const table = new Map<string, Map<string, number>>()
+    values.set(p.key, table)
     p.rows.forEach((row, i) => {
       const rowKey = siblingRowKey(row.key)
       p.columns[i]!.forEach((c, j) => {
         if (!c) return
-        const column = `${p.key}|${c}`
-        let byRow = values.get(column)
-        if (!byRow) values.set(column, (byRow = new Map()))
+        let byRow = table.get(c)
+        if (!byRow) table.set(c, (byRow = new Map()))
         byRow.set(rowKey, row.numbers[j]!.fen!)
       })
     })
@@ -192,10 +195,10 @@ function siblingValues(pending: Pending[]): Map<string, Map<string, number>> {
   return values
 }
 
-/** The value the first of the sibling columns states for a row. */
-function firstValue(values: Map<string, Map<string, number>>, columns: string[], rowKey: string): number | undefined {
-  for (const column of columns) {
-    const v = values.get(column)?.get(rowKey)
+/** The value the first of the sibling columns (`[table, column]`) states for a row. */
+function firstValue(values: SiblingValues, columns: [string, string][], rowKey: string): number | undefined {
+  for (const [table, column] of columns) {
+    const v = values.get(table)?.get(column)?.get(rowKey)
     if (v !== undefined) return v
   }
   return undefined
