@@ -13,7 +13,7 @@ import { parseFile, type ParseResult } from '../../src/parse/index.ts'
  */
 const IDS = ['001', '002', '003'] as const
 /** Seed facts reproduced exactly today; the issue's target is 99.5%, reached by 001 only (see the `todo` tests). */
-const TODAY: Record<(typeof IDS)[number], number> = { '001': 106, '002': 152, '003': 265 }
+const TODAY: Record<(typeof IDS)[number], number> = { '001': 106, '002': 152, '003': 267 }
 
 const parsed = new Map<string, ParseResult>()
 before(async () => {
@@ -79,7 +79,10 @@ for (const id of IDS) {
     assert.ok(exact >= TODAY[id], `${exact}/${want.length} facts exact, ${TODAY[id]} before`)
   })
 
-  test(`${id}-scanned.pdf: at least 99.5% of the seed facts exact`, { todo: id === '001' ? undefined : 'project and unit names misread (人史补助项目), no lexicon knows them' }, () => {
+  test(`${id}-scanned.pdf: at least 99.5% of the seed facts exact`, {
+    // document-lexicon.ts puts them right from the narrative (156/156 and 273/273 with it), which these fixtures leave out.
+    todo: id === '001' ? undefined : 'project and unit names misread (人史补助项目), printed nowhere else in the scanned fixture',
+  }, () => {
     const keys = new Set(facts(parsed.get(id)!.disclosure!).map((f) => f.key))
     const exact = want.filter((f) => keys.has(f)).length
     assert.ok(exact / want.length >= 0.995, `${exact}/${want.length}`)

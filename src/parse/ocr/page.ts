@@ -6,6 +6,7 @@ import { correctCodes } from './codes.ts'
 import { despeckle } from './despeckle.ts'
 import { rotate, skewAngle, unrotateBox } from './deskew.ts'
 import type { OcrEngine } from './engine.ts'
+import { confidentPhrases, type Phrase } from './phrases.ts'
 import { recheckCells } from './recheck.ts'
 import { lostRowRules } from './row-rules.ts'
 import { eraseRules, findRules, ruleOptions, toPoints } from './rules.ts'
@@ -37,6 +38,8 @@ export interface ScannedPage {
   unsure: number
   /** Non-empty cells read. */
   cells: number
+  /** The text read with confidence, for putting right unsure names on other pages (document-lexicon.ts). */
+  phrases: Phrase[]
 }
 
 /** Cells read with less confidence than this are flagged (`LayoutCell.confidence`); clean digits come back at 0.85–0.95. */
@@ -70,6 +73,7 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
   const confidences = await recheckCells(engine, bare, at.scale, rows, words, LOW_CONFIDENCE - 0.01, at.dpi)
   correctCodes(rows, confidences, LOW_CONFIDENCE - 0.01)
   const lines = pageLines(at.file, at.page, rows, at.firstLine)
+  const phrases = confidentPhrases(rows, lines, words)
   const w = image.width / at.scale
   const h = image.height / at.scale
   let unsure = 0
@@ -93,7 +97,7 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
       if (conf < LOW_CONFIDENCE) unsure++
     })
   })
-  return { lines, skew: (angle * 180) / Math.PI, unsure, cells }
+  return { lines, skew: (angle * 180) / Math.PI, unsure, cells, phrases }
 }
 
 const round = (box: [number, number, number, number]): [number, number, number, number] =>

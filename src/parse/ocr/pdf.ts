@@ -4,9 +4,11 @@ import type { PdfLine } from '../pdf/layout.ts'
 import { INK, type Bitmap } from './bitmap.ts'
 import { ocrCandidates } from './candidates.ts'
 import { ocrDiagnostics } from './diagnostics.ts'
+import { correctByDocument } from './document-lexicon.ts'
 import { createOcrEngine, type OcrEngine } from './engine.ts'
 import type { OcrOptions } from './options.ts'
 import { readPageImage, type ScannedPage } from './page.ts'
+import type { Phrase } from './phrases.ts'
 import { OCR_DPI, renderPage } from './raster.ts'
 import { renumber } from './renumber.ts'
 import { eraseRules, findRules, ruleOptions } from './rules.ts'
@@ -22,8 +24,9 @@ const BLANK = 0.0005
  * pages with (almost) no text that paint an image, pages with no text that draw more than rules,
  * pages skipped because their glyphs have no Unicode mapping). Only then is pdf.js loaded: each
  * such page is rendered at 300 dpi and read by `readPageImage`; its lines replace the page's
- * text-layer lines, and lines are numbered again across the document. The `parse/pdf-no-text`
- * and unmapped-glyph errors of those pages give way to a `parse/ocr-page` note and a `parse/ocr-low-confidence`
+ * text-layer lines, and lines are numbered again across the document. Unsure names are put right
+ * by the document's own text (document-lexicon.ts). The `parse/pdf-no-text` and unmapped-glyph
+ * errors of those pages give way to a `parse/ocr-page` note and a `parse/ocr-low-confidence`
  * warning per unsure cell. A PDF with a text layer on every page costs nothing more than
  * `readPdf`: no pdf.js, no recogniser.
  */
@@ -75,6 +78,10 @@ export async function readPdfOcr(file: string, bytes: Uint8Array, options: OcrOp
   // Lines before the first page (none today) and after the pages read keep their place in the order.
   lines.push(...read.layout.lines.filter((l) => (l.place.page ?? 0) < 1 || (l.place.page ?? 0) > read.pagesRead))
   renumber(lines)
+  // Unsure names put right by what the document prints elsewhere: its text layer, cell by cell, and what OCR read with confidence.
+  const phrases: Phrase[] = [...scanned.values()].flatMap((s) => s.phrases)
+  for (const line of lines) if (!scanned.has(line.place.page ?? 0)) for (const text of line.text.split('\t')) phrases.push({ text, line })
+  notes.push(...correctByDocument([...scanned.values()].flatMap((s) => s.lines), phrases))
   for (const [n, result] of scanned) notes.push(...ocrDiagnostics(file, n, result))
   const replaced = (d: Diagnostic) =>
     (d.ruleId === 'parse/pdf-no-text' || d.ruleId === 'parse/pdf-unmapped-glyphs') && scanned.has(d.place?.page ?? 0)

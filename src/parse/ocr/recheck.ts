@@ -182,7 +182,11 @@ export async function recheckCells(
     for (const [c, cell] of row.cells.entries()) {
       if (cell.covered) continue
       const core = numberCore(cell.text.replace(/\s+/g, ''))
-      if (NUMERIC.test(core) && /\d/.test(core) && !WELL_FORMED.test(cell.text)) confs[r]![c] = Math.min(confs[r]![c]!, doubt)
+      // A mark before a number that has its own decimal point (`.180.35`) is no part of it: it goes, and the cell stays flagged.
+      const bare = cell.text.replace(/^[.,'`‘’]+(?=\d)/, '')
+      const marked = bare !== cell.text && bare.includes('.') && WELL_FORMED.test(bare)
+      if (marked) cell.text = bare
+      if (NUMERIC.test(core) && /\d/.test(core) && (marked || !WELL_FORMED.test(cell.text))) confs[r]![c] = Math.min(confs[r]![c]!, doubt)
       if (!CJK.test(cell.text)) continue
       const fixed = correct(cell.text, confs[r]![c]! >= SURE)
       if (fixed !== undefined) {
@@ -204,7 +208,7 @@ function cellImage(image: Bitmap, scale: number, row: Row, cell: RowCell): Bitma
 }
 
 /** The words whose centre lies inside the cell's box. */
-function wordsIn(cell: RowCell, words: ScannedWord[]): ScannedWord[] {
+export function wordsIn(cell: RowCell, words: ScannedWord[]): ScannedWord[] {
   const [x0, y0, x1, y1] = cell.box
   return words.filter((w) => {
     const cx = (w.x0 + w.x1) / 2

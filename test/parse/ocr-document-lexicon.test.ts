@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { correctByDocument } from '../../src/parse/ocr/document-lexicon.ts'
+import type { Phrase } from '../../src/parse/ocr/phrases.ts'
+import type { PdfLine } from '../../src/parse/pdf/layout.ts'
+
+/**
+ * Unsure OCR'd names put right by the document's own text (document-lexicon.ts), on readings made
+ * up by hand: a project table on page 5 read by OCR, and lines of the narrative on page 2.
+ */
+
+/** A line of the project table (page 5) whose name cell was read as `name` with `confidence`, and its amount. */
+function tableLine(name: string, confidence: number): PdfLine {
+  const place = (x: number) => ({ file: 'x.pdf', start: { line: 40, column: 1 }, page: 5, box: [x, 300, x + 100, 318] as [number, number, number, number] })
+  return {
+    line: 40,
+    text: `${name}\t12.50`,
+    place: place(50),
+    cells: [
+      { text: name, start: 0, colSpan: 1, rowSpan: 1, confidence, place: place(50) },
+      { text: '12.50', start: name.length + 1, colSpan: 1, rowSpan: 1, confidence: 0.93, place: place(150) },
+    ],
+  }
+}
+
+/** A line of the narrative (page 2) and the phrase it prints. */
+function narrative(text: string, line = 12): Phrase {
+  return { text, line: { line, text, place: { file: 'x.pdf', start: { line, column: 1 }, page: 2, box: [50, 200, 500, 214] } } }
+}
+
+test('a misread project name is put right to the name the narrative prints, stays flagged, and says where from', () => {
+  const line = tableLine('人史补助项目', 0.52)
+  const notes = correctByDocument([line], [narrative('2024年人员补助项目支出主要用于离退休人员补助'), narrative('本单位无政府采购')])
+  assert.equal(line.cells![0]!.text, '人员补助项目')
+  assert.equal(line.cells![0]!.confidence, 0.52)
+  assert.equal(line.text, '人员补助项目\t12.50')
+  assert.equal(notes.length, 1)
+  assert.equal(notes[0]!.ruleId, 'parse/ocr-corrected')
+  assert.equal(notes[0]!.actual, '人史补助项目')
+  assert.equal(notes[0]!.expected, '人员补助项目')
+  assert.deepEqual(notes[0]!.place, line.cells![0]!.place)
+  assert.equal(notes[0]!.related?.[0]?.place?.page, 2)
+  assert.match(notes[0]!.message, /第 2 页第 12 行/)
+})
+
+test('a name with a third of its characters misread is put right when nothing else is as near', () => {
+  const line = tableLine('门霍专顶业务项目', 0.4)
+  correctByDocument([line], [narrative('日常专项业务项目主要用于单位日常运转')])
+  assert.equal(line.cells![0]!.text, '日常专项业务项目')
+  // The line's text and the next cell's offset follow the change.
+  assert.equal(line.text, '日常专项业务项目\t12.50')
+  assert.equal(line.cells![1]!.start, 9)
+})
+
+test('two document phrases equally near: nothing is corrected', () => {
+  const line = tableLine('人史补助项目', 0.52)
+  const notes = correctByDocument([line], [narrative('人员补助项目'), narrative('人民补助项目', 13)])
+  assert.equal(line.cells![0]!.text, '人史补助项目')
+  assert.deepEqual(notes, [])
+})
+
+test('a confident reading is never changed, however near a document phrase', () => {
+  const line = tableLine('人史补助项目', 0.91)
+  assert.deepEqual(correctByDocument([line], [narrative('人员补助项目')]), [])
+  assert.equal(line.cells![0]!.text, '人史补助项目')
+})
+
+test('text of the same page, and names printed as read elsewhere, change nothing', () => {
+  const line = tableLine('人史补助项目', 0.52)
+  const samePage: Phrase = { text: '人员补助项目', line }
+  assert.deepEqual(correctByDocument([line], [samePage]), [])
+  assert.deepEqual(correctByDocument([line], [narrative('人史补助项目'), narrative('人员补助项目')]), [])
+  assert.equal(line.cells![0]!.text, '人史补助项目')
+})
+
+test('a run cut through a word, or with other figures, is never taken', () => {
+  const cut = tableLine('进修双培训国', 0.5)
+  assert.deepEqual(correctByDocument([cut], [narrative('用于进修及培训(含学历教育)')]), [])
+  const header = tableLine('编制部门:新疆维吾尔自治区路什地区喀什市政务服务中心', 0.46)
+  assert.deepEqual(correctByDocument([header], [narrative('2024年,新疆维吾尔自治区喀什地区喀什市政务服务中心')]), [])
+})
