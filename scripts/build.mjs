@@ -6,9 +6,10 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const root = new URL('../', import.meta.url)
-const dist = new URL('dist/', root)
+// `node scripts/build.mjs DIR` builds elsewhere (the bundle test), inside the checkout so packages resolve.
+const dist = new URL(`${process.argv[2] ?? 'dist'}/`, root)
 rmSync(dist, { recursive: true, force: true })
-mkdirSync(dist)
+mkdirSync(dist, { recursive: true })
 await build({
   entryPoints: [new URL('src/cli/yusuan.ts', root).pathname],
   outfile: new URL('yusuan.mjs', dist).pathname,

@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs'
 import { before, test } from 'node:test'
 
 // The bundle `npm ci` builds (scripts/build.mjs) is what bin/yusuan.js runs: it must read every
-// format exactly as the sources do, with the files it opens beside itself (catalog CSVs, the PDF worker).
+// format exactly as the sources do, with the files it opens beside itself (catalog CSVs, the PDF
+// worker). Built into .scratch/, so that dist/, which other tests run through bin/, stays as it is.
+const OUT = '.scratch/bundle-test'
 before(() => {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' })
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', OUT], { encoding: 'utf8' })
   assert.equal(build.status, 0, build.stderr)
 })
 
@@ -15,7 +17,7 @@ function run(entry: string[], args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-const bundle = (args: string[]) => run(['dist/yusuan.mjs'], args)
+const bundle = (args: string[]) => run([`${OUT}/yusuan.mjs`], args)
 const sources = (args: string[]) => run(['--import', 'tsx', 'src/cli/yusuan.ts'], args)
 
 test('the bundle parses text, PDF, DOCX, XLSX and HTML to the same facts as the sources', () => {
