@@ -2,11 +2,37 @@ import type { Bitmap } from './bitmap.ts'
 import type { OcrEngine, OcrWord } from './engine.ts'
 
 /**
- * Read cells stacked in one image, one per line, left-aligned, with a blank line's
- * height between them; each word goes back to the cell whose band holds its centre.
- * Returns [text, confidence] per cell.
+ * The tallest stack given to the recogniser. Tesseract refuses an image over 32,767 pixels in
+ * either direction ("Image too large"), which the tall cells of a page of prose reach in one
+ * batch; a stack is cut into images below this height instead.
+ */
+export const MAX_STACK_HEIGHT = 16_000
+
+/**
+ * Read cells stacked in images, one per line, left-aligned, with a blank line's height between
+ * them; each word goes back to the cell whose band holds its centre. Returns [text, confidence]
+ * per cell; a cell taller than a whole stack may be is not read (['', 0]).
  */
 export async function readStack(engine: OcrEngine, cells: Bitmap[], mode: 'lines' | 'numbers', dpi: number): Promise<[string, number][]> {
+  const out: [string, number][] = []
+  let part: Bitmap[] = []
+  let height = 0
+  for (const cell of cells) {
+    // A cell and the gap around it take at most twice its height.
+    if (part.length && height + 2 * cell.height > MAX_STACK_HEIGHT) {
+      out.push(...(await readOneStack(engine, part, mode, dpi)))
+      part = []
+      height = 0
+    }
+    part.push(cell)
+    height += 2 * cell.height
+  }
+  if (part.length) out.push(...(await readOneStack(engine, part, mode, dpi)))
+  return out
+}
+
+async function readOneStack(engine: OcrEngine, cells: Bitmap[], mode: 'lines' | 'numbers', dpi: number): Promise<[string, number][]> {
+  if (cells.length === 1 && 2 * cells[0]!.height > MAX_STACK_HEIGHT) return [['', 0]]
   const gap = Math.max(...cells.map((c) => c.height)) >> 1
   const width = Math.max(...cells.map((c) => c.width))
   const tops: number[] = []
