@@ -250,6 +250,28 @@ test('an income line OCR misread (一航公共顾算抵欲, unsure) is the next 
   assert.equal(unnamed!.place?.start.line, 7)
 })
 
+test('a contents entry printed as a bare title (a scanned 目录 loses its list marks) does not take the key of the table it names', () => {
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '目录',
+    '部门收支总体情况表',
+    '部门收入总体情况表',
+    '第二部分 公开表',
+    '部门收支总体情况表',
+    '单位：万元',
+    '收入\t\t支出\t',
+    '项目\t预算数\t项目\t预算数',
+    '一、本年收入\t100.00\t一、一般公共服务支出\t100.00',
+    '收入总计\t100.00\t支出总计\t100.00',
+    '第三部分 情况说明',
+    '某单位收支总预算 100.00 万元，全部为一般公共预算拨款，比上年增加 1.00 万元，主要用于日常运转。',
+  ].join('\n')
+  const d = parse('contents', doc)
+  // The entry of a table the document does not print stays, empty, as before.
+  assert.deepEqual(d.tables.map((t) => [t.key, t.place?.start.line]), [['income', 4], ['summary', 6]])
+  assert.ok(toFacts(d).includes('summary,inc.current,amount,100.00'))
+})
+
 test('a header word one character off (OCR: 项自支出) names its column instead of opening a new one', () => {
   const doc = [
     '某单位 2025 年部门预算公开',

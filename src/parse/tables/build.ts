@@ -91,16 +91,19 @@ export function readTables(
       evidence: rows.map(() => undefined),
     })
   }
+  // A standard title with nothing under it, not even an empty-table note, that a later table of the
+  // same key fills is an entry of the contents (a scanned 目录 loses its list marks), not a table.
+  const tables = pending.filter((p, i) => !(p.spec && p.rows.length === 0 && !p.region.note && pending.slice(i + 1).some((q) => q.key === p.key && q.rows.length)))
   // A document prints each table once; a second table with the same key is kept under a numbered key.
   const seen = new Map<string, number>()
-  for (const p of pending) {
+  for (const p of tables) {
     const n = (seen.get(p.key) ?? 0) + 1
     seen.set(p.key, n)
     if (n > 1) p.key = `${p.key}#${n}`
   }
-  resolve(pending)
+  resolve(tables)
   // A figure whose column nothing in the document decides is placed left to right, and said so.
-  for (const p of pending) {
+  for (const p of tables) {
     p.assignments.forEach((a, i) => {
       if (a?.by !== 'order') return
       const row = p.rows[i]!
@@ -112,7 +115,7 @@ export function readTables(
       })
     })
   }
-  return pending.map((p) => toTable(file, p))
+  return tables.map((p) => toTable(file, p))
 }
 
 function toTable(file: string, p: Pending): Table {
