@@ -12,6 +12,11 @@ function namesDisclosure(text: string): boolean {
   return DISCLOSURE_WORDS.some((w) => text.includes(w))
 }
 
+/** Whether the whole text names itself a disclosure, with whitespace or without (titles printed spaced out). */
+function namesWholeText(text: string): boolean {
+  return namesDisclosure(text) || namesDisclosure(squeeze(text))
+}
+
 /** The text of the lines, joined by newlines; with `limit`, only its first `limit` characters. */
 function textOf(lines: Layout['lines'], limit = Infinity): string {
   let text = ''
@@ -28,7 +33,7 @@ export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Discl
   const head = textOf(lines, 4000)
   // A disclosure names itself on its first pages; the whole text, squeezed for titles printed
   // spaced out, is the slow path.
-  if (!namesDisclosure(head) && !namesDisclosure(textOf(lines)) && !namesDisclosure(squeeze(textOf(lines)))) {
+  if (!namesDisclosure(head) && !namesWholeText(textOf(lines))) {
     diagnostics.push({
       ruleId: 'parse/not-a-disclosure',
       severity: 'error',

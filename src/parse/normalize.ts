@@ -39,7 +39,7 @@ function isPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 60 || c === 38 || c === 42 || c === 95 || c === 35) return false // < & * _ #
-    if (c >= 0xa0 && (c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x3000 || (c >= 0xff01 && c <= 0xff5e))) return false
+    if (c >= 0xa0 && (isWideSpace(c) || isFullWidth(c))) return false
   }
   return true
 }
@@ -56,10 +56,20 @@ function narrowAll(text: string): string {
   for (let i = 0; i < units.length; i++) {
     const c = units[i]!
     if (c < 0xa0) continue
-    if (c >= 0xff01 && c <= 0xff5e) units[i] = c - 0xfee0
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003) units[i] = 32
+    if (isFullWidth(c)) units[i] = c - 0xfee0
+    else if (isWideSpace(c)) units[i] = 32
   }
   return Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le')
+}
+
+/** Full-width ASCII (！ to ～), which narrows to its half-width twin. The set of `WIDE` with the spaces below. */
+function isFullWidth(c: number): boolean {
+  return c >= 0xff01 && c <= 0xff5e
+}
+
+/** Ideographic, no-break, en and em spaces, which become a plain space. */
+function isWideSpace(c: number): boolean {
+  return c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003
 }
 
 /** A label for comparison: no whitespace, no markup, half-width brackets and colon, no list numbering. */

@@ -1,3 +1,4 @@
+import { LOW_CONFIDENCE } from '../layout.ts'
 import { findGrids } from '../pdf/grid.ts'
 import { pageLines, type PdfLine } from '../pdf/layout.ts'
 import { pageRows } from '../pdf/lines.ts'
@@ -42,8 +43,8 @@ export interface ScannedPage {
   phrases: Phrase[]
 }
 
-/** Cells read with less confidence than this are flagged (`LayoutCell.confidence`); clean digits come back at 0.85–0.95. */
-export const LOW_CONFIDENCE = 0.6
+// Cells read with less confidence than LOW_CONFIDENCE are flagged; clean digits come back at 0.85–0.95.
+export { LOW_CONFIDENCE }
 
 /**
  * Read one page image into layout lines, the way the text-layer reader does: level the page

@@ -1,4 +1,4 @@
-import { squeeze } from '../normalize.ts'
+import { isSpaceCode, squeeze } from '../normalize.ts'
 import { isDigit } from '../numbers.ts'
 
 /**
@@ -42,8 +42,7 @@ export function codeFromCells(cells: readonly { text: string }[], kind: CodeKind
 function startsWithDigit(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c <= 32 || (c > 127 && /\s/.test(text[i]!))) continue
-    return c >= 48 && c <= 57
+    if (!isSpaceCode(c)) return isDigit(c)
   }
   return false
 }
