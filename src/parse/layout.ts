@@ -52,14 +52,18 @@ export function textLayout(file: string, text: string): Layout {
   return { file, lines }
 }
 
-/** The cells of a tab-separated line, each with its start column. */
+/**
+ * The cells of a tab-separated line, each with its start column. Found with `indexOf` rather
+ * than `split('\t')`, which is more than twice as slow on the two-byte strings of Chinese text.
+ */
 function tabCells(text: string): LayoutCell[] {
   const cells: LayoutCell[] = []
   let start = 0
-  for (const t of text.split('\t')) {
-    cells.push({ text: t, start })
-    start += t.length + 1
+  for (let tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', start)) {
+    cells.push({ text: text.slice(start, tab), start })
+    start = tab + 1
   }
+  cells.push({ text: text.slice(start), start })
   return cells
 }
 
