@@ -172,7 +172,7 @@ function readGenericRows(file: string, lines: LayoutLine[], strict: boolean, hea
   for (const line of lines) {
     const code = line.cells && codeFromCells(line.cells, 'function')
     // Code cells (类 | 款 | 项) are not amounts.
-    const fields = fieldsOf(line, strict).filter((f) => !code || f.index === undefined || f.index >= code.fields)
+    const fields = fieldsOf(line, strict, true, code ? code.fields : 0)
     const nums = fields.filter((f) => f.number !== undefined)
     if (!nums.length) {
       if (rows.length === 0) {

@@ -27,14 +27,15 @@ export interface Field {
  * in the middle (`其中：一般财力 421.63 203 国防支出`).
  * With `strictDecimals`, a bare integer in plain text is not a money figure (tables in 万元
  * always print two decimals), which keeps `208 05 02` codes and page numbers out.
+ * Drawn cells before `firstCell` (the code cells of a row) are left out.
  */
-export function fieldsOf(line: LayoutLine, strictDecimals: boolean, trailingOnly = true): Field[] {
-  return line.cells ? cellFields(line.cells) : textFields(line.text, strictDecimals, trailingOnly)
+export function fieldsOf(line: LayoutLine, strictDecimals: boolean, trailingOnly = true, firstCell = 0): Field[] {
+  return line.cells ? cellFields(line.cells, firstCell) : textFields(line.text, strictDecimals, trailingOnly)
 }
 
-function cellFields(cells: LayoutCell[]): Field[] {
+function cellFields(cells: LayoutCell[], first: number): Field[] {
   const fields: Field[] = []
-  for (let index = 0; index < cells.length; index++) {
+  for (let index = first; index < cells.length; index++) {
     const cell = cells[index]!
     if (cell.text === '') {
       fields.push({ text: '', number: undefined, start: cell.start, end: cell.start, index, cell })
@@ -81,7 +82,7 @@ function pushText(fields: Field[], text: string, from: number, to: number): void
 }
 
 /** The first position at or after `i` that is not blank (whitespace as `String.prototype.trim` sees it). */
-function skipBlank(text: string, i: number): number {
+export function skipBlank(text: string, i: number): number {
   while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++
   return i
 }
@@ -90,6 +91,13 @@ function skipBlank(text: string, i: number): number {
 function skipBlankBack(text: string, i: number): number {
   while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--
   return i
+}
+
+/** The texts of fields joined by `separator`: a label is most often one field, and then no array is built. */
+export function joinTexts(fields: Field[], separator: string, from = 0): string {
+  let text = from < fields.length ? fields[from]!.text : ''
+  for (let i = from + 1; i < fields.length; i++) text += separator + fields[i]!.text
+  return text
 }
 
 /** The number a field holds, placed in its source, with the OCR confidence of its cell when it has one. */

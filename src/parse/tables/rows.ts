@@ -6,7 +6,7 @@ import { placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
-import { fieldsOf, rawNumber, type Field } from './line-cells.ts'
+import { fieldsOf, joinTexts, rawNumber, skipBlank, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
 
 /** What a row reader needs to know about its table. */
@@ -25,7 +25,9 @@ const META = /^\s*(编\s*制\s*部\s*门|编\s*制\s*单\s*位|单\s*位\s*[:：
 const TOTAL = /^(合计|总计|合计数)$/
 
 export function isMeta(text: string): boolean {
-  return META.test(text)
+  // Each opens with 编, 单, 部 or 金: other lines are rejected by their first character, without the pattern.
+  const c = text.charCodeAt(skipBlank(text, 0))
+  return (c === 0x7f16 || c === 0x5355 || c === 0x90e8 || c === 0x91d1) && META.test(text)
 }
 
 /** Column-number header lines: `※ ※ ※ 1 2 3 …`. */
@@ -102,7 +104,7 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
       : codeFromText(line.text, kind)
     if (code) lastCode = code.code
     // The code cells are not amounts.
-    const fields = code && line.cells ? fieldsOf(line, ctx.strictDecimals).slice(code.fields) : fieldsOf(line, ctx.strictDecimals)
+    const fields = fieldsOf(line, ctx.strictDecimals, true, code && line.cells ? code.fields : 0)
     const texts: Field[] = []
     let hasNumbers = false
     for (const f of fields) {
@@ -127,7 +129,7 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
       for (const f of labelFields) lastLabel = Math.max(lastLabel, f.index ?? -1)
       placeByOrder(ctx, nums, fields, lastLabel + 1)
     }
-    const labelText = labelFields.map((f) => f.text).join(' ')
+    const labelText = joinTexts(labelFields, ' ')
     if (!code && pending) {
       // A wrapped name (`机关事业单位基本养老保险缴` / `费支出` / numbers on their own line).
       pending.label += labelText
@@ -181,7 +183,7 @@ function finishCoded(ctx: RowContext, row: RawRow, labelFields: Field[]): RawRow
   let project: string
   if (labelFields.length >= 2 && labelFields[0]!.index !== undefined) {
     name = squeeze(labelFields[0]!.text)
-    project = squeeze(labelFields.slice(1).map((f) => f.text).join(''))
+    project = squeeze(joinTexts(labelFields, '', 1))
   } else {
     // Plain text: the 项 name is the catalog's where we know it, else the first word.
     const text = squeeze(row.label)
@@ -216,7 +218,7 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
     const hasNumbers = fields.some((f) => f.number !== undefined)
     const texts = fields.filter((f) => f.number === undefined && f.text !== '')
     if (isNumbering(fields)) continue
-    const label = squeeze(texts.map((f) => f.text).join(''))
+    const label = squeeze(joinTexts(texts, ''))
     let key: string | undefined
     if (ctx.rows === 'three-public') {
       const norm = normalizeLabel(label)

@@ -4,7 +4,7 @@ import { LOW_CONFIDENCE, placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
 import { isDigit } from '../numbers.ts'
 import { fieldsOf, rawNumber, type Field } from './line-cells.ts'
-import type { RawRow } from './raw.ts'
+import type { RawNumber, RawRow } from './raw.ts'
 import { isMeta, placeByOrder, type RowContext } from './rows.ts'
 
 /**
@@ -27,21 +27,22 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
     let expLabel = ''
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!
-      if (f.number !== undefined && !/^2\d\d$/.test(f.text)) continue
+      if (f.number !== undefined && !isClassCode(f.text)) continue
       const t = squeeze(f.text)
       // The tests in order, each only when the ones before fail: most fields are income names.
       const at = classCodeAt(t)
       let byName: string | undefined
       let total = -1
-      if (at >= 0 && classCodes.has(t.slice(at, at + 3))) {
+      const code = at >= 0 ? t.slice(at, at + 3) : ''
+      if (at >= 0 && classCodes.has(code)) {
         split = i
-        expKey = `exp.${t.slice(at, at + 3)}`
+        expKey = `exp.${code}`
         expLabel = t.slice(at + 3)
         if (at > 0) {
           fields.splice(i, 1, { ...f, text: t.slice(0, at) }, { ...f, text: t.slice(at) })
           split = i + 1
         }
-      } else if (/^2\d\d$/.test(t) && fields[i + 1] && classNames.has(squeeze(fields[i + 1]!.text))) {
+      } else if (isClassCode(t) && fields[i + 1] && classNames.has(squeeze(fields[i + 1]!.text))) {
         split = i
         expKey = `exp.${t}`
         expLabel = squeeze(fields[i + 1]!.text)
@@ -60,20 +61,20 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       }
       if (split >= 0) break
     }
-    const left = split >= 0 ? fields.slice(0, split) : fields
-    const right = split >= 0 ? fields.slice(split) : []
-    // Left side: an income line.
+    // Left side (the fields before `right`): an income line.
+    const right = split >= 0 ? split : fields.length
     let incomeText = ''
     let incomeNumber: Field | undefined
-    for (const f of left) {
+    for (let i = 0; i < right; i++) {
+      const f = fields[i]!
       if (f.number === undefined) incomeText += f.text
       else incomeNumber ??= f
     }
-    const label = normalizeLabel(incomeText)
+    const { label, printed } = incomeLabel(incomeText)
     if (label) {
       let found = findIncomeLine(incomeLines, label, nextIncome)
-      const place = placeOf(ctx.file, line, left[0]!.start, (incomeNumber ?? left[left.length - 1]!).end)
-      if (found < 0 && incomeNumber && isUnsure(left)) {
+      const place = placeOf(ctx.file, line, fields[0]!.start, (incomeNumber ?? fields[right - 1]!).end)
+      if (found < 0 && incomeNumber && isUnsure(fields, right)) {
         // A label OCR misread (一航公共顾算抵欲): the income lines keep their standard order, so the
         // next expected line it resembles most is taken, and said so.
         found = likeliestIncomeLine(incomeLines, label, nextIncome)
@@ -81,41 +82,37 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
           ctx.diagnostics.push({
             ruleId: 'parse/row-by-order',
             severity: 'warning',
-            message: `识别不确定的收入行「${squeeze(incomeText)}」按标准收入项目的顺序及字形取为「${incomeLines[found]!.labels[0]}」`,
+            message: `识别不确定的收入行「${printed}」按标准收入项目的顺序及字形取为「${incomeLines[found]!.labels[0]}」`,
             place,
           })
         }
       }
       if (found >= 0) {
         nextIncome = found + 1
-        const row: RawRow = { key: incomeLines[found]!.key, label: squeeze(incomeText), side: 'income', place, numbers: [] }
+        const row: RawRow = { key: incomeLines[found]!.key, label: printed, side: 'income', place, numbers: [] }
         if (incomeNumber) row.numbers.push(rawNumber(ctx.file, line, incomeNumber, ctx.key === 'summary' ? 'amount' : 'total'))
         rows.push(row)
       } else if (incomeNumber) {
         ctx.diagnostics.push({
           ruleId: 'parse/unnamed-row',
           severity: 'warning',
-          message: `收入行「${squeeze(incomeText)}」不是标准收入项目，其金额 ${incomeNumber.text} 未作为数据`,
+          message: `收入行「${printed}」不是标准收入项目，其金额 ${incomeNumber.text} 未作为数据`,
           place,
         })
       }
     }
     if (expKey) {
-      const nums = right.filter((f) => f.number !== undefined && !/^2\d\d$/.test(f.text))
-      const row: RawRow = {
-        key: expKey,
-        label: expLabel,
-        side: 'expenditure',
-        place: placeOf(ctx.file, line, right[0]!.start, right[right.length - 1]!.end),
-        numbers: nums.map((f) => rawNumber(ctx.file, line, f)),
+      // 部门收支总体情况表 has one column; 财政拨款收支总体表 has four, in order after the class label where drawn.
+      const column = ctx.key === 'summary' ? 'amount' : undefined
+      const numbers: RawNumber[] = []
+      let labelIndex: number | undefined
+      for (let i = right; i < fields.length; i++) {
+        const f = fields[i]!
+        if (f.number === undefined) labelIndex ??= f.index ?? -1
+        else if (!isClassCode(f.text)) numbers.push(rawNumber(ctx.file, line, f, column))
       }
-      if (ctx.key === 'summary') row.numbers.forEach((n) => (n.column = 'amount'))
-      else if (line.cells) {
-        // Drawn cells after the class label are the four columns in order.
-        const labelIndex = right.find((f) => f.number === undefined)?.index ?? -1
-        placeByOrder(ctx, row.numbers, fields, labelIndex + 1)
-      }
-      rows.push(row)
+      if (!column && line.cells) placeByOrder(ctx, numbers, fields, (labelIndex ?? -1) + 1)
+      rows.push({ key: expKey, label: expLabel, side: 'expenditure', place: placeOf(ctx.file, line, fields[right]!.start, fields[fields.length - 1]!.end), numbers })
     }
   }
   return rows
@@ -189,11 +186,36 @@ function expenditureTotalAt(t: string): number {
   return a < 0 ? b : b < 0 ? a : Math.min(a, b)
 }
 
-/** Whether a text field of the line was read by OCR without confidence. */
-function isUnsure(fields: Field[]): boolean {
-  for (const f of fields) if (f.number === undefined && f.cell?.confidence !== undefined && f.cell.confidence < LOW_CONFIDENCE) return true
+/** Whether a text field of the line before `end` was read by OCR without confidence. */
+function isUnsure(fields: Field[], end: number): boolean {
+  for (let i = 0; i < end; i++) {
+    const f = fields[i]!
+    if (f.number === undefined && f.cell?.confidence !== undefined && f.cell.confidence < LOW_CONFIDENCE) return true
+  }
   return false
 }
+
+/** A bare class code (`203`): three digits from 2. */
+function isClassCode(t: string): boolean {
+  return t.length === 3 && t.charCodeAt(0) === 50 && isDigit(t.charCodeAt(1)) && isDigit(t.charCodeAt(2))
+}
+
+/**
+ * An income line's text as compared (`label`, normalised) and as kept (`printed`, squeezed),
+ * remembered: the same few dozen income lines repeat in both two-sided tables of every document.
+ */
+function incomeLabel(text: string): { label: string; printed: string } {
+  let found = incomeLabels.get(text)
+  if (!found) {
+    found = { label: normalizeLabel(text), printed: squeeze(text) }
+    if (incomeLabels.size >= REMEMBER) incomeLabels.clear()
+    incomeLabels.set(text, found)
+  }
+  return found
+}
+
+const incomeLabels = new Map<string, { label: string; printed: string }>()
+const REMEMBER = 4096
 
 /**
  * Of the next three income lines in standard order, the one a misread label shares most
