@@ -19,8 +19,13 @@ function namesWholeText(text: string): boolean {
 
 /** The text of the lines, joined by newlines; with `limit`, only its first `limit` characters. */
 function textOf(lines: Layout['lines'], limit = Infinity): string {
-  let text = ''
-  for (let i = 0; i < lines.length && text.length < limit; i++) text += (i ? '\n' : '') + lines[i]!.text
+  let end = 0
+  for (let length = 0; end < lines.length && length < limit; end++) length += lines[end]!.text.length + 1
+  // One join gives a flat string; `+=` line by line gives a rope that every search must flatten first.
+  const text = lines
+    .slice(0, end)
+    .map((l) => l.text)
+    .join('\n')
   return text.length > limit ? text.slice(0, limit) : text
 }
 
@@ -67,6 +72,8 @@ export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Discl
 /** 编制部门：X is the most reliable statement of the department; the cover line is the fallback. */
 function findDepartment(layout: Layout): Disclosure['department'] {
   for (const line of layout.lines) {
+    // Most disclosures print no 编制部门 line: a substring test spares the pattern on every line.
+    if (!line.text.includes('编制')) continue
     const m = /编制(?:部门|单位)[:：]\s*(\S+?)(?:\s+单位[:：].*)?\s*$/.exec(line.text)
     if (m) {
       const start = line.text.indexOf(m[1]!)
@@ -93,6 +100,7 @@ function findDepartment(layout: Layout): Disclosure['department'] {
 /** The budget year: the cover (`2024 年部门预算公开`), else the most frequent `20xx 年` of the first parts. */
 function findYear(layout: Layout): Disclosure['year'] {
   for (const line of layout.lines.slice(0, 60)) {
+    if (!line.text.includes('年')) continue
     const m = /(20\d\d)\s*年\s*(?:度\s*)?(?:部门预算|部门决算|\S*部门预算公开)/.exec(line.text)
     if (m) return { value: Number(m[1]), place: placeOf(layout.file, line, m.index, m.index + 4) }
   }
