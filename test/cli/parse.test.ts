@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
+import { outputNames } from '../../src/cli/commands/parse.ts'
 
 const SEED = 'examples/seeds/002_40f9bb7e09049ed6.txt'
 const tmp = mkdtempSync(join(tmpdir(), 'yusuan-cli-'))
@@ -38,6 +39,17 @@ test('several files: one CSV with one header; --out writes one file per input', 
   assert.deepEqual(readdirSync(out).sort(), seeds.map((s) => s.split('/').pop()!.replace('.txt', '.json')).sort())
   const model = JSON.parse(readFileSync(join(out, '003_69c2207f0ca31962.json'), 'utf8'))
   assert.equal(model.department.value, '库尔勒市人民政府办公室')
+})
+
+test('--out never lets one output overwrite another: same name, other format or folder', () => {
+  const out = join(tmp, 'out-formats')
+  const inputs = ['001.docx', '001.xlsx', '001.html'].map((f) => `test/fixtures/formats/${f}`)
+  assert.equal(yusuan(['parse', ...inputs, '--format', 'facts', '--out', out]).code, 0)
+  assert.deepEqual(readdirSync(out).sort(), ['001.docx.facts.csv', '001.html.facts.csv', '001.xlsx.facts.csv'])
+  // The same facts as the seed (in another order: the seed interleaves its two-sided tables, the fixtures do not).
+  const sorted = (f: string) => readFileSync(f, 'utf8').trim().split('\n').sort()
+  for (const f of readdirSync(out)) assert.deepEqual(sorted(join(out, f)), sorted('test/fixtures/seeds/001.facts.csv'), f)
+  assert.deepEqual(outputNames(['a/001.txt', 'b/001.txt', 'c/002.txt', '-', 'd/001.docx']), ['001.txt', '001.txt-2', '002', 'stdin', '001.docx'])
 })
 
 test('- reads standard input', () => {

@@ -29,7 +29,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.out) mkdirSync(values.out, { recursive: true })
   let code: number = EXIT.ok
   const many = positionals.length > 1
-  for (const file of positionals) {
+  const names = outputNames(positionals)
+  for (const [i, file] of positionals.entries()) {
     try {
       const { disclosure, diagnostics } = await load(file)
       for (const d of diagnostics) {
@@ -41,8 +42,7 @@ export async function run(argv: string[]): Promise<number> {
       const text =
         values.format === 'facts' ? toFacts(disclosure!) : JSON.stringify({ ...disclosure, diagnostics }, null, 2) + '\n'
       if (values.out) {
-        const name = file === '-' ? 'stdin' : basename(file).replace(/\.[^.]+$/, '')
-        writeFileSync(join(values.out, `${name}.${values.format === 'facts' ? 'facts.csv' : 'json'}`), text)
+        writeFileSync(join(values.out, `${names[i]}.${values.format === 'facts' ? 'facts.csv' : 'json'}`), text)
       } else {
         // Several files on stdout: facts CSVs are concatenated under one header; JSON as one object per line would hide structure, so name each.
         if (many && values.format === 'json') process.stdout.write(`// ${file}\n`)
@@ -55,4 +55,23 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   return code
+}
+
+/**
+ * The name of each input's output in --out: the file name without its extension (`001.docx` →
+ * `001`), unless another input has the same one (`001.docx` and `001.xlsx` → `001.docx`,
+ * `001.xlsx`); names that still clash (`a/001.txt`, `b/001.txt`) are numbered in order (`001.txt`,
+ * `001.txt-2`). No output overwrites another's.
+ */
+export function outputNames(files: string[]): string[] {
+  const base = files.map((f) => (f === '-' ? 'stdin' : basename(f)))
+  const stem = base.map((b) => b.replace(/\.[^.]+$/, ''))
+  const count = (names: string[], name: string) => names.filter((n) => n === name).length
+  const names = stem.map((s, i) => (count(stem, s) > 1 ? base[i]! : s))
+  const seen = new Map<string, number>()
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1
+    seen.set(n, k)
+    return k === 1 ? n : `${n}-${k}`
+  })
 }
