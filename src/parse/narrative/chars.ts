@@ -5,10 +5,12 @@
 
 /** White space as `\s` and `trim` define it. */
 export function isWhite(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  )
+  // Ordered by what the text is made of: Chinese (above U+3000) and ASCII are settled in one or two
+  // comparisons instead of the whole list: 3% of the narrative's instructions (the squeezed cells of target tables).
+  if (c > 0x3000) return c === 0xfeff
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 0xa0) return false
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
 }
 
 /** How much white space `t` opens with (what `^\s*` passes over, `trimStart` takes off). */

@@ -10,11 +10,11 @@ export interface ClaimContext {
   /** The section the next claim belongs to (from the last heading or the last claim that named one). */
   kind: SectionKind
   /** The department's name, stripped from subjects (`…管理局部门收入预算` → `收入预算`). */
-  department?: string
+  department: string | undefined
   /** The project of the current 项目名称 block (its 预算安排规模 is a claim about it). */
-  project?: string
+  project: string | undefined
   /** Inside a descriptive field of a project block (资金分配情况 …), which may run over several paragraphs. */
-  detail?: boolean
+  detail: boolean
   codes: CodeResolver
 }
 

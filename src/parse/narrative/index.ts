@@ -115,8 +115,9 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
   const performance: Narrative['performance'] = { counts: [], tables: targets.tables, notes: [] }
   const procurement: Procurement = {}
   const assets: Assets = { vehicles: [] }
-  const ctx: ClaimContext = { kind: 'summary', codes: codeResolver(tables) }
-  if (department) ctx.department = department
+  // Every field is set here and never deleted: a `delete` would turn the context into a slow
+  // dictionary object for every claim after the first heading.
+  const ctx: ClaimContext = { kind: 'summary', department, project: undefined, detail: false, codes: codeResolver(tables) }
   let inGlossary = false
 
   // Only the parts with running text are read as paragraphs; in 第二部分 only the `…为空表` notes.
@@ -154,8 +155,8 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
       const kind = headingKind(p.text, department)
       sections.push({ kind, title: p.text, place: src.place(p, 0, p.text.length) })
       ctx.kind = kind
-      delete ctx.project
-      delete ctx.detail
+      ctx.project = undefined
+      ctx.detail = false
       continue
     }
     // Without a 名词解释 heading, the glossary starts at the first definition after the last section (seed 001 l.958).
