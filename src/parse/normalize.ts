@@ -18,7 +18,8 @@ export function normalizeLine(line: string): string {
  * by string search (V8 searches for an ASCII character with SIMD, but not for a wide space).
  */
 export function normalizeText(text: string): string {
-  if (text.length < 64 && isPlain(text)) return text
+  // Most calls after the layout's are on text normalised already (titles, labels, paragraphs).
+  if (isPlain(text)) return text
   const units = new Utf16(text)
   const narrowed = narrow(units) ? units.toString() : text
   if (!hasMarkup(narrowed)) return narrowed
@@ -155,8 +156,8 @@ function isLineTerminator(c: number): boolean {
 }
 
 /**
- * Whether a short text has nothing to normalise: no wide character, markup or heading mark. One
- * loop over a label is much cheaper than the five searches the general path makes.
+ * Whether a text has nothing to normalise: no wide character, markup or heading mark. It stops
+ * at the first such character, which in a whole disclosure comes within its first lines.
  */
 function isPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
