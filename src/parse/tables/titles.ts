@@ -11,6 +11,9 @@ const CANDIDATES = TABLES.flatMap((t) =>
   [t.title, ...t.aliases].map((title) => ({ key: t.key, title: squeeze(title).replace(/（/g, '(').replace(/）/g, ')') })),
 ).sort((a, b) => b.title.length - a.title.length)
 
+/** The last characters of the titles (表): a line ending otherwise names none, and is rejected before the titles are compared. */
+const TITLE_ENDS = new Set(CANDIDATES.map((c) => c.title.charCodeAt(c.title.length - 1)))
+
 /** Text of a line ready for title comparison: no whitespace or markup, half-width brackets, no 表 N prefix. */
 export function titleText(line: string): string {
   return squeeze(normalizeLine(line))
@@ -25,10 +28,10 @@ export function titleText(line: string): string {
  * department name or year is allowed (`某某局2026年部门收支预算总表`).
  */
 export function matchTitle(line: string): TitleMatch | undefined {
-  if (!line.includes('表') || line.length > 120) return undefined
+  if (line.length > 120 || !line.includes('表')) return undefined
   if (/^\s*(?:[-*+]\s|[一二三四五六七八九十]+、)/.test(line)) return undefined
   const t = titleText(line)
-  if (t.length > 60 || SENTENCE_PUNCTUATION.test(t)) return undefined
+  if (t.length > 60 || !TITLE_ENDS.has(t.charCodeAt(t.length - 1)) || SENTENCE_PUNCTUATION.test(t)) return undefined
   for (const c of CANDIDATES) {
     if (t === c.title) return { key: c.key, title: c.title }
     if (t.endsWith(c.title) && t.length - c.title.length <= 40 && !t.endsWith('为空表')) return { key: c.key, title: c.title }
@@ -38,7 +41,10 @@ export function matchTitle(line: string): TitleMatch | undefined {
 
 /** `表 3` alone on a line. */
 export function matchTableNumber(line: string): number | undefined {
-  if (!line.includes('表') || line.length > 20) return undefined
-  const m = /^\s*表\s*(\d{1,2})\s*$/.exec(normalizeLine(line).replace(/[#*]/g, ''))
-  return m ? Number(m[1]) : undefined
+  if (line.length > 20 || !line.includes('表')) return undefined
+  const m = TABLE_NUMBER.exec(normalizeLine(line))
+  return m ? Number(m[1]! + (m[2] ?? '')) : undefined
 }
+
+/** 表 and one or two digits, with Markdown marks (`#`, `*`) anywhere: one pattern instead of a replace and a pattern. */
+const TABLE_NUMBER = /^[\s#*]*表[\s#*]*(\d)[#*]*(\d)?[\s#*]*$/

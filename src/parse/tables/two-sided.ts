@@ -15,7 +15,7 @@ import { isMeta, placeByOrder, type RowContext } from './rows.ts'
  */
 export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
   const incomeLines = ctx.key === 'fiscal_summary' ? FISCAL_INCOME_LINES : SUMMARY_INCOME_LINES
-  const { classNames, classCodes } = classes()
+  const { classNames } = classes()
   const rows: RawRow[] = []
   let nextIncome = 0
   for (const line of lines) {
@@ -25,41 +25,28 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
     let split = -1
     let expKey: string | undefined
     let expLabel = ''
-    for (let i = 0; i < fields.length; i++) {
+    for (let i = 0; i < fields.length && split < 0; i++) {
       const f = fields[i]!
       if (f.number !== undefined && !isClassCode(f.text)) continue
-      const t = squeeze(f.text)
-      // The tests in order, each only when the ones before fail: most fields are income names.
-      const at = classCodeAt(t)
-      let byName: string | undefined
-      let total = -1
-      const code = at >= 0 ? t.slice(at, at + 3) : ''
-      if (at >= 0 && classCodes.has(code)) {
-        split = i
-        expKey = `exp.${code}`
-        expLabel = t.slice(at + 3)
-        if (at > 0) {
-          fields.splice(i, 1, { ...f, text: t.slice(0, at) }, { ...f, text: t.slice(at) })
-          split = i + 1
+      const word = wordOf(f.text)
+      if (isClassCode(word.text)) {
+        // A bare class code, its name in the next field.
+        const name = i + 1 < fields.length ? squeeze(fields[i + 1]!.text) : ''
+        if (name && classNames.has(name)) {
+          split = i
+          expKey = `exp.${word.text}`
+          expLabel = name
         }
-      } else if (isClassCode(t) && fields[i + 1] && classNames.has(squeeze(fields[i + 1]!.text))) {
+      } else if (word.expenditure) {
+        const { at, key, label } = word.expenditure
         split = i
-        expKey = `exp.${t}`
-        expLabel = squeeze(fields[i + 1]!.text)
-      } else if ((byName = classNames.get(t) ?? classNames.numbered(t))) {
-        split = i
-        expKey = `exp.${byName}`
-        expLabel = t
-      } else if ((total = expenditureTotalAt(t)) >= 0) {
-        split = i
-        expKey = 'exp.total'
-        expLabel = '支出总计'
-        if (total > 0) {
-          fields.splice(i, 1, { ...f, text: t.slice(0, total) }, { ...f, text: t.slice(total) })
+        expKey = key
+        expLabel = label
+        if (at > 0) {
+          fields.splice(i, 1, { ...f, text: word.text.slice(0, at) }, { ...f, text: word.text.slice(at) })
           split = i + 1
         }
       }
-      if (split >= 0) break
     }
     // Left side (the fields before `right`): an income line.
     const right = split >= 0 ? split : fields.length
@@ -159,6 +146,45 @@ function classes(): Classes {
     classCache = { classNames: new ClassNames(list.map((e) => [squeeze(e.name), e.code])), classCodes: new Set(list.map((e) => e.code)) }
   }
   return classCache
+}
+
+/** A field's text squeezed, and the expenditure side it starts, if it starts one. */
+interface Word {
+  text: string
+  expenditure: { at: number; key: string; label: string } | undefined
+}
+
+/**
+ * The word of a field's text, remembered: the income lines and the classes repeat in both
+ * two-sided tables of every document (the table reader's instructions on the seeds: −7%).
+ */
+function wordOf(text: string): Word {
+  let word = words.get(text)
+  if (!word) {
+    const t = squeeze(text)
+    word = { text: t, expenditure: expenditureStart(t) }
+    if (words.size >= REMEMBER) words.clear()
+    words.set(text, word)
+  }
+  return word
+}
+
+const words = new Map<string, Word>()
+
+/**
+ * Where in a squeezed field the expenditure side starts: a class with its code (`203国防支出`,
+ * after an income line's figure in `一般财力421.63203国防支出`), a class name (numbered or not)
+ * or 支出总计. The tests in order, each only when the ones before fail: most fields are income names.
+ */
+function expenditureStart(t: string): Word['expenditure'] {
+  const { classNames, classCodes } = classes()
+  const at = classCodeAt(t)
+  const code = at >= 0 ? t.slice(at, at + 3) : ''
+  if (at >= 0 && classCodes.has(code)) return { at, key: `exp.${code}`, label: t.slice(at + 3) }
+  const byName = classNames.get(t) ?? classNames.numbered(t)
+  if (byName) return { at: 0, key: `exp.${byName}`, label: t }
+  const total = expenditureTotalAt(t)
+  return total >= 0 ? { at: total, key: 'exp.total', label: '支出总计' } : undefined
 }
 
 /**
