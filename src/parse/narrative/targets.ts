@@ -49,9 +49,8 @@ const MONEY_IN_LINE = new RegExp(
 // The longest label and what normalising takes off one at the most (`其中：…：(万元)：`): a longer cell is no label.
 const LABEL_MAX = Math.max(...[...Object.keys(TEXT_LABELS), ...Object.keys(MONEY_LABELS)].map((l) => l.length)) + 9
 const LABEL_DECOR = /[（）(:：]|^其中/
-/** A header cell as a label (no whitespace, `(万元)`/`(盖章)` and colons dropped); undefined for a cell too long to be one. */
-function labelOf(text: string): string | undefined {
-  const s = sq(text)
+/** A squeezed header cell as a label (`(万元)`/`(盖章)` and colons dropped); undefined for a cell too long to be one. */
+function labelOf(s: string): string | undefined {
   if (s.length > LABEL_MAX) return undefined
   // Most cells carry none of what normalising takes off.
   if (!LABEL_DECOR.test(s)) return s
@@ -179,7 +178,7 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
     }
     if (!cols) {
       if (texts.some(isDepartmentLabel)) sawDepartmentLabel = true
-      readHeaderRow(file, line, cells, table)
+      readHeaderRow(file, line, cells, texts, table)
       continue
     }
     const name = cellText(texts, cols, 'name')
@@ -220,13 +219,13 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
 const isLabel = (lab: string | undefined) => lab !== undefined && Boolean(TEXT_LABELS[lab] || MONEY_LABELS[lab])
 
 /** One header row: `项目名称 | 日常专项业务项目 | 项目负责人 | 马燕茹`, `上级安排 | 0.00`. */
-function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], table: TargetTable): void {
-  const labels = cells.map((c) => labelOf(c.text))
+function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], texts: string[], table: TargetTable): void {
+  const labels = texts.map(labelOf)
   for (let k = 0; k < cells.length; k++) {
     const lab = labels[k]
     if (!lab) continue
     let n = k + 1
-    while (n < cells.length && isBlank(cells[n]!.text)) n++
+    while (n < cells.length && !texts[n]) n++
     const next = cells[n]
     if (!next) continue
     const mf = MONEY_LABELS[lab]
@@ -239,7 +238,7 @@ function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], tabl
     }
     const tf = TEXT_LABELS[lab]
     if (tf && !table[tf]) {
-      const v = sq(next.text)
+      const v = texts[n]!
       if (v && !isLabel(labels[n])) table[tf] = v
     }
   }
