@@ -62,7 +62,7 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
   const { best, second } = found
   if (!best) return { columns: [], assignment: { by: 'order' } }
   const columns = best.combo.map((c) => ctx.spec.columns[c]!.key)
-  const list = columns.join(', ')
+  const list = listOf(columns)
   if (second && second.total >= best.total) {
     return { columns, assignment: { by: 'order', note: `无法唯一判定，按从左到右取列：${list}` } }
   }
@@ -82,7 +82,17 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
 export function fillColumns(spec: TableSpec, k: number): { columns: string[]; assignment: Assignment } {
   if (k > spec.columns.length) return { columns: [], assignment: { by: 'order' } }
   const columns = spec.columns.map((c) => c.key)
-  return { columns, assignment: { by: 'cross-table', note: `${WHY['cross-table']}：${columns.join(', ')}` } }
+  return { columns, assignment: { by: 'cross-table', note: `${WHY['cross-table']}：${listOf(columns)}` } }
+}
+
+/**
+ * The columns as a note lists them (`total, basic`). Concatenated rather than joined: `join`
+ * took a fifth of the placement of a row (seeds, CPU profile).
+ */
+function listOf(columns: string[]): string {
+  let list = columns[0] ?? ''
+  for (let i = 1; i < columns.length; i++) list += `, ${columns[i]}`
+  return list
 }
 
 const WHY: Record<Assignment['by'], string> = {
@@ -141,10 +151,10 @@ function search(ctx: AssignContext, scores: ScoreParts, cols: number[]): { best?
   let violated = false
   const m = cols.length
   const combo = range(k)
+  at.fill(0, 0, n)
+  has.fill(0, 0, n)
   // Enumerate increasing index tuples in lexicographic order (leftmost first), without allocating.
   while (k <= m) {
-    at.fill(0, 0, n)
-    has.fill(0, 0, n)
     let sib = 0
     let pri = 0
     let conv = 0
@@ -172,6 +182,12 @@ function search(ctx: AssignContext, scores: ScoreParts, cols: number[]): { best?
       const holds = diff <= ctx.cent * id.parts.length
       identity += diff === 0 ? 3 : holds ? 2 : -2
       if (!holds) broken = true
+    }
+    // Only this placement's columns were set: clearing them is cheaper than clearing all n.
+    for (let i = 0; i < k; i++) {
+      const c = cols[combo[i]!]!
+      at[c] = 0
+      has[c] = 0
     }
     const total = identity + sib + pri + conv
     if (!best || total > best.total) {

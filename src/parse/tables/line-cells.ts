@@ -102,8 +102,6 @@ export function joinTexts(fields: Field[], separator: string, from = 0): string 
 
 /** The number a field holds, placed in its source, with the OCR confidence of its cell when it has one. */
 export function rawNumber(file: string, line: LayoutLine, f: Field, column?: string): RawNumber {
-  const n: RawNumber = { value: f.number!, raw: f.text, place: placeOf(file, line, f.start, f.end, f.cell) }
-  if (f.cell?.confidence !== undefined) n.confidence = f.cell.confidence
-  if (column) n.column = column
-  return n
+  const place = placeOf(file, line, f.start, f.end, f.cell)
+  return { value: f.number!, fen: undefined, confidence: f.cell?.confidence, raw: f.text, place, column: column || undefined, hint: undefined }
 }

@@ -40,7 +40,14 @@ for (const [a, ac, b, bc] of SIBLINGS) {
   SIBLING_OF.set(`${a}|${ac}`, [...(SIBLING_OF.get(`${a}|${ac}`) ?? []), [b, bc]])
   SIBLING_OF.set(`${b}|${bc}`, [...(SIBLING_OF.get(`${b}|${bc}`) ?? []), [a, ac]])
 }
-const SIBLING_TABLES = new Set(SIBLINGS.flatMap(([a, , b]) => [a, b]))
+/** The columns of each table that have sibling columns: only their figures are looked up. */
+const SIBLING_COLUMNS = new Map<string, Set<string>>()
+for (const [a, ac, b, bc] of SIBLINGS) {
+  for (const [table, column] of [[a, ac], [b, bc]] as const) {
+    if (!SIBLING_COLUMNS.has(table)) SIBLING_COLUMNS.set(table, new Set())
+    SIBLING_COLUMNS.get(table)!.add(column)
+  }
+}
 
 /** Columns an empty table or a blank income line shows to be empty everywhere. */
 const EMPTY_TABLE_ZEROES: Record<string, string[]> = {
@@ -76,6 +83,7 @@ export function resolve(pending: Pending[]): void {
       p,
       spec,
       keys,
+      columnIndex: new Map(keys.map((c, i) => [c, i])),
       rows: open[t]!,
       rowKeys: p.rows.map((row) => siblingRowKey(row.key)),
       zero: keys.map((c) => zero.has(`${p.key}.${c}`)),
@@ -86,9 +94,8 @@ export function resolve(pending: Pending[]): void {
   // Two rounds: the second sees the first's decisions in sibling tables and in the other rows.
   for (let round = 0; round < 2; round++) {
     const values = siblingValues(pending)
-    for (const { p, spec, keys, rows, rowKeys, zero: zeroHere, siblings: siblingKeys } of tables) {
-      const useCount = new Map<string, number>()
-      for (const cols of p.columns) for (const c of cols) if (c) useCount.set(c, (useCount.get(c) ?? 0) + 1)
+    for (const { p, spec, keys, columnIndex, rows, rowKeys, zero: zeroHere, siblings: siblingKeys } of tables) {
+      const uses = columnUses(p.columns, columnIndex)
       for (const i of rows) {
         const row = p.rows[i]!
         if (row.numbers.length >= keys.length) {
@@ -96,18 +103,14 @@ export function resolve(pending: Pending[]): void {
           if (round === 0) ({ columns: p.columns[i], assignment: p.assignments[i] } = fillColumns(spec, row.numbers.length))
           continue
         }
-        const own = p.columns[i]!
-        const used: boolean[] = []
+        // Columns the other rows of this table use: a column no row uses was lost by the export.
+        const used = usedByOthers(uses, p.columns[i]!, columnIndex)
+        const conventional = conventionalColumn(p.key, row)
         const siblings: (number | undefined)[] = []
         const convention: boolean[] = []
         for (let c = 0; c < keys.length; c++) {
-          const key = keys[c]!
-          let ownUses = 0
-          for (const o of own) if (o === key) ownUses++
-          // Columns the other rows of this table use: a column no row uses was lost by the export.
-          used.push((useCount.get(key) ?? 0) - ownUses > 0)
-          siblings.push(firstValue(values, siblingKeys[c]!, rowKeys[i]!))
-          convention.push(conventionFits(p.key, row, key))
+          siblings.push(siblingKeys[c]!.length ? firstValue(values, siblingKeys[c]!, rowKeys[i]!) : undefined)
+          convention.push(keys[c] === conventional)
         }
         // The second round changes nothing for a row whose evidence did not change.
         const evidence = p.evidence[i]
@@ -140,10 +143,37 @@ function sameValues<T>(a: T[], b: T[]): boolean {
 /** Indexes of the rows with a figure whose column is not decided. */
 function openRows(rows: RawRow[]): number[] {
   const open: number[] = []
-  rows.forEach((row, i) => {
-    if (row.side !== 'income' && row.numbers.some((n) => !n.column)) open.push(i)
-  })
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.side !== 'income' && hasOpenNumber(rows[i]!)) open.push(i)
   return open
+}
+
+function hasOpenNumber(row: RawRow): boolean {
+  for (const n of row.numbers) if (!n.column) return true
+  return false
+}
+
+/** How many rows use each column (by its index in `columnIndex`). */
+function columnUses(columns: (string | undefined)[][], columnIndex: Map<string, number>): number[] {
+  const uses = new Array<number>(columnIndex.size).fill(0)
+  for (const cols of columns) {
+    for (const c of cols) {
+      const at = c === undefined ? undefined : columnIndex.get(c)
+      if (at !== undefined) uses[at]!++
+    }
+  }
+  return uses
+}
+
+/** Per column: whether a row other than the one with columns `own` uses it. */
+function usedByOthers(uses: number[], own: (string | undefined)[], columnIndex: Map<string, number>): boolean[] {
+  const others = uses.slice()
+  for (const c of own) {
+    const at = c === undefined ? undefined : columnIndex.get(c)
+    if (at !== undefined) others[at]!--
+  }
+  const used: boolean[] = []
+  for (const n of others) used.push(n > 0)
+  return used
 }
 
 /** A row's key as sibling tables share it (`exp.201` in the two-sided tables is `201` elsewhere). */
@@ -162,11 +192,11 @@ function zeroColumns(pending: Pending[]): Set<string> {
   return zero
 }
 
-/** Whether a document prints the income line `prefix` (or its sub-lines) and leaves every one of them blank. */
+/** Whether a document prints the income line `prefix` (or its sub-lines) and leaves every one of them blank (the other side of the table lists classes). */
 function blankLines(rows: RawRow[], prefix: string): boolean {
   let seen = false
   for (const r of rows) {
-    if (r.key !== prefix && !(r.key.startsWith(prefix) && r.key.charCodeAt(prefix.length) === 46)) continue // `prefix.…`
+    if (r.side !== 'income' || (r.key !== prefix && !(r.key.startsWith(prefix) && r.key.charCodeAt(prefix.length) === 46))) continue // `prefix.…`
     if (r.numbers.length) return false
     seen = true
   }
@@ -179,17 +209,19 @@ type SiblingValues = Map<string, Map<string, Map<string, number>>>
 function siblingValues(pending: Pending[]): SiblingValues {
   const values: SiblingValues = new Map()
   for (const p of pending) {
-    if (!SIBLING_TABLES.has(p.key)) continue
+    const wanted = SIBLING_COLUMNS.get(p.key)
+    if (!wanted) continue
     const table = new Map<string, Map<string, number>>()
     values.set(p.key, table)
     p.rows.forEach((row, i) => {
-      const rowKey = siblingRowKey(row.key)
-      p.columns[i]!.forEach((c, j) => {
-        if (!c) return
+      const columns = p.columns[i]!
+      for (let j = 0; j < columns.length; j++) {
+        const c = columns[j]
+        if (!c || !wanted.has(c)) continue
         let byRow = table.get(c)
         if (!byRow) table.set(c, (byRow = new Map()))
-        byRow.set(rowKey, row.numbers[j]!.fen!)
-      })
+        byRow.set(siblingRowKey(row.key), row.numbers[j]!.fen!)
+      }
     })
   }
   return values
@@ -209,8 +241,7 @@ function firstValue(values: SiblingValues, columns: [string, string][], rowKey: 
  * are 人员经费, the rest 公用经费 (../shared/reference/rules.md §3.5). Documents break it (seed
  * 003 prints 30114 医疗费 as 公用经费), so it only breaks ties when the layout lost the column.
  */
-function conventionFits(table: string, row: RawRow, column: string): boolean {
-  if (table !== 'general_basic' || !row.code) return false
-  const personnel = /^30[13]/.test(row.code)
-  return column === (personnel ? 'personnel' : 'public')
+function conventionalColumn(table: string, row: RawRow): string | undefined {
+  if (table !== 'general_basic' || !row.code) return undefined
+  return /^30[13]/.test(row.code) ? 'personnel' : 'public'
 }

@@ -1,5 +1,6 @@
 import { TABLES } from '../../model/tables.ts'
 import { SENTENCE_PUNCTUATION, squeeze, normalizeLine } from '../normalize.ts'
+import { isDigit } from '../numbers.ts'
 
 /** A table title found on a line. */
 export interface TitleMatch {
@@ -16,10 +17,13 @@ const TITLE_ENDS = new Set(CANDIDATES.map((c) => c.title.charCodeAt(c.title.leng
 
 /** Text of a line ready for title comparison: no whitespace or markup, half-width brackets, no 表 N prefix. */
 export function titleText(line: string): string {
-  return squeeze(normalizeLine(line))
-    .replace(/^#+/, '')
-    .replace(/^表[0-9一二三四五六七八九十]+[:：、.]?/, '')
-    .replace(/^\d{4}年度?/, '')
+  // Each prefix is removed only where its first character opens the text: a replace that finds
+  // nothing costs as much as one that does.
+  let t = squeeze(normalizeLine(line))
+  if (t.charCodeAt(0) === 35) t = t.replace(/^#+/, '') // '#'
+  if (t.charCodeAt(0) === 0x8868) t = t.replace(/^表[0-9一二三四五六七八九十]+[:：、.]?/, '') // 表
+  if (isDigit(t.charCodeAt(0))) t = t.replace(/^\d{4}年度?/, '')
+  return t
 }
 
 /**
@@ -32,9 +36,11 @@ export function matchTitle(line: string): TitleMatch | undefined {
   if (/^\s*(?:[-*+]\s|[一二三四五六七八九十]+、)/.test(line)) return undefined
   const t = titleText(line)
   if (t.length > 60 || !TITLE_ENDS.has(t.charCodeAt(t.length - 1)) || SENTENCE_PUNCTUATION.test(t)) return undefined
+  const emptyNote = t.endsWith('为空表')
   for (const c of CANDIDATES) {
-    if (t === c.title) return { key: c.key, title: c.title }
-    if (t.endsWith(c.title) && t.length - c.title.length <= 40 && !t.endsWith('为空表')) return { key: c.key, title: c.title }
+    // Lengths first: comparing a title longer than the text, or much shorter, is wasted.
+    if (c.title.length > t.length || t.length - c.title.length > 40) continue
+    if (t === c.title || (!emptyNote && t.endsWith(c.title))) return { key: c.key, title: c.title }
   }
   return undefined
 }
