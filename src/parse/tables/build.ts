@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../model/diagnostic.ts'
 import { placeOf, type LayoutLine } from '../layout.ts'
 import { squeeze } from '../normalize.ts'
 import { codeFromCells } from './codes.ts'
-import { fieldsOf, rawNumber } from './line-cells.ts'
+import { rawNumber, rowFields } from './line-cells.ts'
 import type { RawRow } from './raw.ts'
 import { recognise } from './recognise.ts'
 import { resolve, type Pending } from './resolve.ts'
@@ -172,7 +172,7 @@ function readGenericRows(file: string, lines: LayoutLine[], strict: boolean, hea
   for (const line of lines) {
     const code = line.cells && codeFromCells(line.cells, 'function')
     // Code cells (类 | 款 | 项) are not amounts.
-    const fields = fieldsOf(line, strict, true, code ? code.fields : 0)
+    const fields = rowFields(line, strict, code ? code.fields : 0)
     const nums = fields.filter((f) => f.number !== undefined)
     if (!nums.length) {
       if (rows.length === 0) {

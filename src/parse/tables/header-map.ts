@@ -24,7 +24,7 @@ export class HeaderMap {
     const taken = new Set<string>()
     for (const f of fields) {
       if (f.index === undefined || !f.text) continue
-      const { text, named, near } = candidates(this.columns, f.text)
+      const { named, near, unnamed } = candidates(this.columns, f.text)
       let best: { key: string; len: number } | undefined
       for (const c of named) if (!taken.has(c.key) && (!best || c.len > best.len)) best = c
       // A misread word (OCR: 项自支出 for 项目支出) names the column it is one character away from.
@@ -33,7 +33,7 @@ export class HeaderMap {
         if (this.named[f.index] === undefined) this.count++
         this.named[f.index] = key
         taken.add(key)
-      } else if (!GROUP.test(text)) this.unnamed[f.index] = `x:${text}`
+      } else if (unnamed) this.unnamed[f.index] = unnamed
     }
   }
 
@@ -63,9 +63,10 @@ export class HeaderMap {
  * longest such label's length), and columns one edit away.
  */
 interface Candidates {
-  text: string
   named: { key: string; len: number }[]
   near: string[]
+  /** The `x:` key the word gives a column when it names no standard one, unless it is a group word. */
+  unnamed: string | undefined
 }
 
 /**
@@ -81,7 +82,7 @@ function candidates(columns: readonly ColumnSpec[], word: string): Candidates {
   let found = known.get(word)
   if (found) return found
   const text = normalizeLabel(word)
-  found = { text, named: [], near: [] }
+  found = { named: [], near: [], unnamed: GROUP.test(text) ? undefined : `x:${text}` }
   for (const col of columns) {
     let len = 0
     for (const label of col.labels) if (label.length > len && text.includes(label)) len = label.length

@@ -22,7 +22,8 @@ export function printedOrder(spec: TableSpec, region: TableRegion): TableSpec {
     const taken: [number, number][] = []
     const found: { key: string; at: number }[] = []
     for (const { key, label } of labels) {
-      if (hasKey(found, key)) continue
+      // Header lines are short (PDF text wraps them every few characters): most labels are longer.
+      if (label.length > text.length || hasKey(found, key)) continue
       let at = text.indexOf(label)
       while (at >= 0 && overlaps(taken, at, at + label.length)) at = text.indexOf(label, at + 1)
       if (at < 0) continue

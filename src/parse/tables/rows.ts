@@ -6,7 +6,7 @@ import { placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
-import { fieldsOf, joinTexts, rawNumber, skipBlank, type Field } from './line-cells.ts'
+import { joinTexts, rawNumber, rowFields, skipBlank, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
 
 /** What a row reader needs to know about its table. */
@@ -63,7 +63,8 @@ function numbersOf(ctx: RowContext, line: LayoutLine, fields: Field[], header: H
  */
 function headerFits(fields: Field[], header: HeaderMap): boolean {
   if (header.size === 0) return false
-  const seen = new Set<string>()
+  // An array, not a Set: a row has a few columns, and a Set is an allocation of its own.
+  const seen: string[] = []
   for (const f of fields) {
     if (f.index === undefined || f.text === '') continue
     const col = header.column(f.index)
@@ -71,21 +72,27 @@ function headerFits(fields: Field[], header: HeaderMap): boolean {
       if (col) return false
       continue
     }
-    if (!col || seen.has(col)) return false
-    seen.add(col)
+    if (!col || seen.includes(col)) return false
+    seen.push(col)
   }
   return true
 }
 
-/** When the drawn value cells after the label are exactly the table's columns, their order is their column. */
-export function placeByOrder(ctx: RowContext, nums: RawNumber[], fields: Field[], afterLabel: number): boolean {
-  const values = fields.filter((f) => f.index !== undefined && f.index >= afterLabel)
-  while (values.length > ctx.columns.length && values[values.length - 1]!.text === '') values.pop()
-  if (values.length !== ctx.columns.length) return false
+/**
+ * When the drawn value cells after the label (from cell `afterLabel` to the last of the line's
+ * `cellCount` cells) are exactly the table's columns, their order is their column. Blank cells at
+ * the end, beyond the table's columns, do not count.
+ */
+export function placeByOrder(ctx: RowContext, nums: RawNumber[], fields: Field[], cellCount: number, afterLabel: number): boolean {
+  let lastFilled = afterLabel - 1
+  for (const f of fields) if (f.index !== undefined && f.index >= afterLabel && f.text !== '') lastFilled = f.index
+  const cells = cellCount - afterLabel
+  const values = cells > ctx.columns.length ? Math.max(ctx.columns.length, lastFilled + 1 - afterLabel) : cells
+  if (values !== ctx.columns.length) return false
   let k = 0
-  values.forEach((f, i) => {
-    if (f.number !== undefined) nums[k++]!.column = ctx.columns[i]!.key
-  })
+  for (const f of fields) {
+    if (f.number !== undefined && f.index !== undefined && f.index >= afterLabel) nums[k++]!.column = ctx.columns[f.index - afterLabel]!.key
+  }
   return true
 }
 
@@ -104,7 +111,7 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
       : codeFromText(line.text, kind)
     if (code) lastCode = code.code
     // The code cells are not amounts.
-    const fields = fieldsOf(line, ctx.strictDecimals, true, code && line.cells ? code.fields : 0)
+    const fields = rowFields(line, ctx.strictDecimals, code && line.cells ? code.fields : 0)
     const texts: Field[] = []
     let hasNumbers = false
     for (const f of fields) {
@@ -127,7 +134,7 @@ export function readCodedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[] {
     if (line.cells && !trust && !nums.some((n) => n.column)) {
       let lastLabel = code ? code.fields - 1 : -1
       for (const f of labelFields) lastLabel = Math.max(lastLabel, f.index ?? -1)
-      placeByOrder(ctx, nums, fields, lastLabel + 1)
+      placeByOrder(ctx, nums, fields, line.cells.length, lastLabel + 1)
     }
     const labelText = joinTexts(labelFields, ' ')
     if (!code && pending) {
@@ -214,7 +221,7 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
   const transposed = new Map<number, { key: string; label: string }>()
   for (const line of lines) {
     if (isBlank(line.text) || isMeta(line.text)) continue
-    const fields = fieldsOf(line, ctx.strictDecimals)
+    const fields = rowFields(line, ctx.strictDecimals)
     const hasNumbers = fields.some((f) => f.number !== undefined)
     const texts = fields.filter((f) => f.number === undefined && f.text !== '')
     if (isNumbering(fields)) continue
@@ -259,7 +266,7 @@ export function readNamedRows(ctx: RowContext, lines: LayoutLine[], units: Set<s
     const trust = headerFits(fields, header)
     const nums = numbersOf(ctx, line, fields, header, trust)
     const lastLabel = Math.max(-1, ...texts.map((f) => f.index ?? -1))
-    if (line.cells && !trust) placeByOrder(ctx, nums, fields, lastLabel + 1)
+    if (line.cells && !trust) placeByOrder(ctx, nums, fields, line.cells.length, lastLabel + 1)
     rows.push({ key, label, place: placeOf(ctx.file, line, 0, line.text.trimEnd().length), numbers: nums })
     afterData = true
   }

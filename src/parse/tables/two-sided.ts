@@ -3,7 +3,7 @@ import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES } from '../../model/tables.ts
 import { LOW_CONFIDENCE, placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
 import { isDigit } from '../numbers.ts'
-import { fieldsOf, rawNumber, type Field } from './line-cells.ts'
+import { rawNumber, twoSidedFields, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
 import { isMeta, placeByOrder, type RowContext } from './rows.ts'
 
@@ -20,7 +20,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
   let nextIncome = 0
   for (const line of lines) {
     if (isBlank(line.text) || isMeta(line.text)) continue
-    const fields = fieldsOf(line, ctx.strictDecimals, false)
+    const fields = twoSidedFields(line, ctx.strictDecimals)
     // Find where the expenditure side starts.
     let split = -1
     let expKey: string | undefined
@@ -98,7 +98,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
         if (f.number === undefined) labelIndex ??= f.index ?? -1
         else if (!isClassCode(f.text)) numbers.push(rawNumber(ctx.file, line, f, column))
       }
-      if (!column && line.cells) placeByOrder(ctx, numbers, fields, (labelIndex ?? -1) + 1)
+      if (!column && line.cells) placeByOrder(ctx, numbers, fields, line.cells.length, (labelIndex ?? -1) + 1)
       rows.push({ key: expKey, label: expLabel, side: 'expenditure', place: placeOf(ctx.file, line, fields[right]!.start, fields[fields.length - 1]!.end), numbers })
     }
   }
