@@ -39,11 +39,16 @@ class Utf16 {
   private readonly bytes: Buffer
 
   constructor(text: string) {
-    // Not from Buffer's shared pool, whose slices may start at an offset a Uint32Array cannot.
-    this.bytes = Buffer.allocUnsafeSlow(4 * Math.ceil(text.length / 2))
+    const size = 4 * Math.ceil(text.length / 2)
+    // Normalisation is synchronous, so one scratch buffer serves every call: a new buffer per call
+    // made a short label's normalisation twice as slow. (Not Buffer's shared pool: its slices may
+    // start at an offset a Uint32Array cannot.)
+    if (size > scratch.byteLength && size <= SCRATCH_LIMIT) scratch = new ArrayBuffer(size)
+    const memory = size <= scratch.byteLength ? scratch : new ArrayBuffer(size)
+    this.bytes = Buffer.from(memory, 0, size)
     this.bytes.write(text, 'utf16le')
-    this.units = new Uint16Array(this.bytes.buffer, 0, text.length)
-    this.pairs = new Uint32Array(this.bytes.buffer, 0, this.bytes.length / 4)
+    this.units = new Uint16Array(memory, 0, text.length)
+    this.pairs = new Uint32Array(memory, 0, size / 4)
     if (text.length % 2 === 1) this.bytes.writeUInt16LE(0, 2 * text.length) // the pad unit of an odd length
   }
 
@@ -51,6 +56,10 @@ class Utf16 {
     return this.bytes.toString('utf16le', 0, 2 * this.units.length)
   }
 }
+
+let scratch = new ArrayBuffer(4096)
+/** Texts larger than a long disclosure (1 MB of UTF-16) get a buffer of their own rather than a scratch kept for good. */
+const SCRATCH_LIMIT = 1 << 20
 
 const SPACE = 32
 const NEWLINE = 10

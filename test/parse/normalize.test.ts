@@ -66,6 +66,16 @@ test('a long text with every kind of change at once', () => {
   same(input, expected)
 })
 
+test('one text after another: nothing of a longer text before is left in a shorter one', () => {
+  same(`${'（'.repeat(99)}，`, `${'('.repeat(99)},`)
+  same('一，', '一,')
+  same('ａ', 'a')
+  // Larger than the scratch buffer kept between calls (1 MB): a buffer of its own.
+  const big = '合计，１'.repeat(200_000)
+  assert.equal(normalizeText(big), '合计,1'.repeat(200_000))
+  same('（', '(')
+})
+
 test('a whole seed normalises as its lines do one by one', () => {
   const dir = 'examples/seeds'
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
