@@ -35,9 +35,15 @@ export interface AssignContext {
 }
 
 /** Identities as column indexes, computed once per table spec. */
-const identityIndexes = new WeakMap<TableSpec, { total: number; parts: number[] }[]>()
+const identityIndexes = new WeakMap<TableSpec, Identity[]>()
 
-function identitiesOf(spec: TableSpec): { total: number; parts: number[] }[] {
+/** An identity `total = Σ parts` as column indexes. */
+interface Identity {
+  total: number
+  parts: number[]
+}
+
+function identitiesOf(spec: TableSpec): Identity[] {
   let ids = identityIndexes.get(spec)
   if (!ids) {
     const index = (k: string) => spec.columns.findIndex((c) => c.key === k)
@@ -53,12 +59,13 @@ export function assignColumns(ctx: AssignContext): { columns: string[]; assignme
   const k = ctx.values.length
   if (k >= n) return fillColumns(ctx.spec, k)
   const scores = scoreParts(ctx)
+  const ids = identitiesOf(ctx.spec)
   // Columns the document shows empty are tried only when the others cannot satisfy the identities:
   // the result is the same, and a 12-column income row is placed among 4 columns, not 12.
   const all = range(n)
   const open = all.filter((c) => !ctx.zero[c])
-  let found = open.length >= k && open.length < n ? search(ctx, scores, open) : undefined
-  if (!found || !found.best || found.violated) found = search(ctx, scores, all)
+  let found = open.length >= k && open.length < n ? search(ctx, scores, ids, open) : undefined
+  if (!found || !found.best || found.violated) found = search(ctx, scores, ids, all)
   const { best, second } = found
   if (!best) return { columns: [], assignment: { by: 'order' } }
   const columns = best.combo.map((c) => ctx.spec.columns[c]!.key)
@@ -136,10 +143,9 @@ function scoreParts(ctx: AssignContext): ScoreParts {
 }
 
 /** The best and second-best placements of the numbers into the columns `cols` (indexes, ascending). */
-function search(ctx: AssignContext, scores: ScoreParts, cols: number[]): { best?: Scored; second?: Scored; violated: boolean } {
+function search(ctx: AssignContext, scores: ScoreParts, ids: Identity[], cols: number[]): { best?: Scored; second?: Scored; violated: boolean } {
   const n = ctx.spec.columns.length
   const k = ctx.values.length
-  const ids = identitiesOf(ctx.spec)
   if (n > scratch.at.length) {
     scratch.at = new Float64Array(n)
     scratch.has = new Uint8Array(n)

@@ -124,20 +124,26 @@ function toTable(file: string, p: Pending): Table {
   const columns: Column[] = p.spec
     ? [...p.spec.columns.map((c) => ({ key: c.key, path: [c.labels[0]!] })), ...[...extra].map((key) => ({ key, path: [key.slice(2)] }))]
     : genericColumns(p.rows, p.headers)
+  // Cells and rows are made with their properties in one literal where they can be (a property
+  // added later costs the object a second allocation), in the model's key order.
   const rows: Row[] = p.rows.map((raw, i) => {
     const cells: Cell[] = []
-    raw.numbers.forEach((n, j) => {
-      const column = p.columns[i]![j]
-      if (!column) return
-      const fen = n.fen!
-      const cell: Cell = { column, value: wan(fen), fen, raw: n.raw, place: n.place }
-      const a = p.assignments[i]
-      if (a) cell.assignment = a
-      if (n.confidence !== undefined) cell.confidence = n.confidence
+    const columns = p.columns[i]!
+    const assignment = p.assignments[i]
+    for (let j = 0; j < raw.numbers.length; j++) {
+      const column = columns[j]
+      if (!column) continue
+      const { fen, raw: printed, place, confidence } = raw.numbers[j]!
+      const value = wan(fen!)
+      const cell: Cell = assignment
+        ? { column, value, fen: fen!, raw: printed, place, assignment }
+        : { column, value, fen: fen!, raw: printed, place }
+      if (confidence !== undefined) cell.confidence = confidence
       cells.push(cell)
-    })
-    const row: Row = { key: raw.key, label: raw.label, cells, place: raw.place }
-    if (raw.code) row.code = raw.code
+    }
+    const row: Row = raw.code
+      ? { key: raw.key, label: raw.label, cells, place: raw.place, code: raw.code }
+      : { key: raw.key, label: raw.label, cells, place: raw.place }
     if (raw.project) row.project = raw.project
     return row
   })

@@ -16,15 +16,25 @@ export interface LeadingCode {
 /** Function codes start with 2 (expenditure 201–234), economic codes with 3 (301–399) or 5 (501–599). */
 export type CodeKind = 'function' | 'economic'
 
-const FIRST = { function: /^2\d\d$/, economic: /^[35]\d\d$/ }
+/** Whether a code of digits opens as codes of its kind do (2; 3 or 5). Codes are tested by their characters: every row's first cell comes here. */
+function opensKind(code: string, kind: CodeKind): boolean {
+  const c = code.charCodeAt(0)
+  return kind === 'function' ? c === 50 : c === 51 || c === 53
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false
+  return true
+}
 
 /** The code at the start of drawn cells, or undefined. */
 export function codeFromCells(cells: readonly { text: string }[], kind: CodeKind): LeadingCode | undefined {
   // Most rows start with a name: reject them before squeezing or matching anything.
   if (cells.length === 0 || !startsWithDigit(cells[0]!.text)) return undefined
   const first = squeeze(cells[0]!.text)
-  if (/^\d{5}$|^\d{7}$/.test(first) && FIRST[kind].test(first.slice(0, 3))) return { code: first, fields: 1, chars: 0 }
-  if (!FIRST[kind].test(first)) return undefined
+  if (!isDigits(first) || !opensKind(first, kind)) return undefined
+  if (first.length === 5 || first.length === 7) return { code: first, fields: 1, chars: 0 }
+  if (first.length !== 3) return undefined
   // 类 | 款 | 项 cells (only the first three cells can hold them); empty cells after the last part belong to the code columns.
   let code = first
   let fields = 1
@@ -51,13 +61,13 @@ function startsWithDigit(text: string): boolean {
 export function codeFromText(text: string, kind: CodeKind): LeadingCode | undefined {
   if (!startsWithDigit(text)) return undefined
   const m = /^\s*(\d{3})(?:[ \t]+(\d{2}))?(?:[ \t]+(\d{2}))?(?=\s|$|[^\d.,])/.exec(text)
-  if (m && FIRST[kind].test(m[1]!)) {
+  if (m && opensKind(m[1]!, kind)) {
     const code = m[1]! + (m[2] ?? '') + (kind === 'function' ? (m[3] ?? '') : '')
     const chars = kind === 'function' || !m[3] ? m[0].length : m[0].length - m[3].length - 1
     return { code, fields: 0, chars }
   }
   const j = /^\s*(\d{5}|\d{7})(?=\s|[^\d.,])/.exec(text)
-  if (j && FIRST[kind].test(j[1]!.slice(0, 3)) && (kind === 'function' || j[1]!.length === 5)) {
+  if (j && opensKind(j[1]!, kind) && (kind === 'function' || j[1]!.length === 5)) {
     return { code: j[1]!, fields: 0, chars: j[0].length }
   }
   return undefined

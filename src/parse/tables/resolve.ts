@@ -89,12 +89,13 @@ export function resolve(pending: Pending[]): void {
       zero: keys.map((c) => zero.has(`${p.key}.${c}`)),
       // Per column, the `table|column` keys of the columns that must agree with it.
       siblings: keys.map((c) => SIBLING_OF.get(`${p.key}|${c}`) ?? []),
+      noConvention: keys.map(() => false),
     }]
   })
   // Two rounds: the second sees the first's decisions in sibling tables and in the other rows.
   for (let round = 0; round < 2; round++) {
     const values = siblingValues(pending)
-    for (const { p, spec, keys, columnIndex, rows, rowKeys, zero: zeroHere, siblings: siblingKeys } of tables) {
+    for (const { p, spec, keys, columnIndex, rows, rowKeys, zero: zeroHere, siblings: siblingKeys, noConvention } of tables) {
       const uses = columnUses(p.columns, columnIndex)
       for (const i of rows) {
         const row = p.rows[i]!
@@ -107,11 +108,10 @@ export function resolve(pending: Pending[]): void {
         const used = usedByOthers(uses, p.columns[i]!, columnIndex)
         const conventional = conventionalColumn(p.key, row)
         const siblings: (number | undefined)[] = []
-        const convention: boolean[] = []
         for (let c = 0; c < keys.length; c++) {
           siblings.push(siblingKeys[c]!.length ? firstValue(values, siblingKeys[c]!, rowKeys[i]!) : undefined)
-          convention.push(keys[c] === conventional)
         }
+        const convention = conventional ? keys.map((k) => k === conventional) : noConvention
         // The second round changes nothing for a row whose evidence did not change.
         const evidence = p.evidence[i]
         if (evidence && sameValues(evidence.siblings, siblings) && sameValues(evidence.used, used)) continue
