@@ -12,13 +12,15 @@ import type { TableRegion } from './segment.ts'
 export function printedOrder(spec: TableSpec, region: TableRegion): TableSpec {
   if (region.lines.some((l) => l.cells)) return spec
   let best: { key: string; at: number }[] = []
-  const labels = labelsOf(spec)
+  const { labels, any } = labelsOf(spec)
   // The header is above the first figure.
   for (const line of region.lines) {
     if (/\d\.\d/.test(line.text)) break
     // Layout text is normalised already (half-width brackets).
     const text = squeeze(line.text)
-    if (!text) continue
+    // Most header lines are fragments that name no column (PDF text wraps headers every few
+    // characters): one pattern rejects them before each label is searched for.
+    if (!text || !any.test(text)) continue
     const taken: [number, number][] = []
     const found: { key: string; at: number }[] = []
     for (const { key, label } of labels) {
@@ -53,14 +55,21 @@ function overlaps(spans: [number, number][], start: number, end: number): boolea
   return false
 }
 
-const labelLists = new WeakMap<TableSpec, { key: string; label: string }[]>()
+const labelLists = new WeakMap<TableSpec, Labels>()
 
-/** A spec's column labels, longest first (so 项目支出合计 is not read as 合计), listed once per spec. */
-function labelsOf(spec: TableSpec): { key: string; label: string }[] {
-  let labels = labelLists.get(spec)
-  if (!labels) {
-    labels = spec.columns.flatMap((c) => c.labels.map((label) => ({ key: c.key, label }))).sort((a, b) => b.label.length - a.label.length)
-    labelLists.set(spec, labels)
+/** A spec's column labels, longest first (so 项目支出合计 is not read as 合计), and a pattern that finds any of them. */
+interface Labels {
+  labels: { key: string; label: string }[]
+  any: RegExp
+}
+
+/** The labels of a spec, listed once per spec. */
+function labelsOf(spec: TableSpec): Labels {
+  let found = labelLists.get(spec)
+  if (!found) {
+    const labels = spec.columns.flatMap((c) => c.labels.map((label) => ({ key: c.key, label }))).sort((a, b) => b.label.length - a.label.length)
+    found = { labels, any: new RegExp(labels.map(({ label }) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) }
+    labelLists.set(spec, found)
   }
-  return labels
+  return found
 }
