@@ -115,10 +115,14 @@ export function readTables(
       })
     })
   }
-  return tables.map((p) => toTable(file, p))
+  // A document states most figures several times (each total in three to five tables): each is
+  // formatted once per document (2% of the table reader's instructions on the seeds).
+  const formatted = new Map<number, string>()
+  return tables.map((p) => toTable(file, p, formatted))
 }
 
-function toTable(file: string, p: Pending): Table {
+/** The model's table; `formatted` holds the 万元 text of each figure the document's tables formatted already. */
+function toTable(file: string, p: Pending, formatted: Map<number, string>): Table {
   const extra = new Set<string>()
   for (const cols of p.columns) for (const c of cols) if (c?.startsWith('x:')) extra.add(c)
   const columns: Column[] = p.spec
@@ -134,7 +138,11 @@ function toTable(file: string, p: Pending): Table {
       const column = columns[j]
       if (!column) continue
       const { fen, raw: printed, place, confidence } = raw.numbers[j]!
-      const value = wan(fen!)
+      let value = formatted.get(fen!)
+      if (value === undefined) {
+        value = wan(fen!)
+        formatted.set(fen!, value)
+      }
       const cell: Cell = assignment
         ? { column, value, fen: fen!, raw: printed, place, assignment }
         : { column, value, fen: fen!, raw: printed, place }
