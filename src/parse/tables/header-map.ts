@@ -17,14 +17,18 @@ export class HeaderMap {
   /** Per cell index: `x:<header words>` for words that name no standard column. */
   private unnamed: (string | undefined)[] = []
   private count = 0
-  constructor(private columns: readonly ColumnSpec[]) {}
+  /** The candidates of the header words seen with these columns. */
+  private known: Map<string, Candidates>
+  constructor(private columns: readonly ColumnSpec[]) {
+    this.known = knownWords(columns)
+  }
 
   /** Read one header line. */
   add(fields: Field[]): void {
     const taken = new Set<string>()
     for (const f of fields) {
       if (f.index === undefined || !f.text) continue
-      const { named, near, unnamed } = candidates(this.columns, f.text)
+      const { named, near, unnamed } = candidates(this.columns, this.known, f.text)
       let best: { key: string; len: number } | undefined
       for (const c of named) if (!taken.has(c.key) && (!best || c.len > best.len)) best = c
       // A misread word (OCR: 项自支出 for 项目支出) names the column it is one character away from.
@@ -76,9 +80,13 @@ interface Candidates {
 const remembered = new WeakMap<readonly ColumnSpec[], Map<string, Candidates>>()
 const REMEMBER = 4096
 
-function candidates(columns: readonly ColumnSpec[], word: string): Candidates {
+function knownWords(columns: readonly ColumnSpec[]): Map<string, Candidates> {
   let known = remembered.get(columns)
   if (!known) remembered.set(columns, (known = new Map()))
+  return known
+}
+
+function candidates(columns: readonly ColumnSpec[], known: Map<string, Candidates>, word: string): Candidates {
   let found = known.get(word)
   if (found) return found
   const text = normalizeLabel(word)
