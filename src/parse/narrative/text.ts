@@ -266,6 +266,8 @@ export function paragraphs(layout: Layout, want: Uint8Array, skip: Uint8Array): 
       flush()
       continue
     }
+    // Half the lines read are empty (PDF text).
+    if (t.length === 0) continue
     // The line's runs go into the scratch arrays after `runs`, whether or not the line is then
     // added (adding it takes them in).
     const n = addRuns(t, i, runs, at)
