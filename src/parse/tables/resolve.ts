@@ -89,6 +89,7 @@ export function resolve(pending: Pending[]): void {
       zero: keys.map((c) => zero.has(`${p.key}.${c}`)),
       // Per column, the `table|column` keys of the columns that must agree with it.
       siblings: keys.map((c) => SIBLING_OF.get(`${p.key}|${c}`) ?? []),
+      // The convention's evidence for every row it says nothing about (all but the 基本支出 table's), shared.
       noConvention: keys.map(() => false),
     }]
   })

@@ -48,11 +48,11 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
         }
       }
     }
-    // Left side (the fields before `right`): an income line.
-    const right = split >= 0 ? split : fields.length
+    // Left side (the fields before the right side's first, `rightStart`): an income line.
+    const rightStart = split >= 0 ? split : fields.length
     let incomeText = ''
     let incomeNumber: Field | undefined
-    for (let i = 0; i < right; i++) {
+    for (let i = 0; i < rightStart; i++) {
       const f = fields[i]!
       if (f.number === undefined) incomeText += f.text
       else incomeNumber ??= f
@@ -60,8 +60,8 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
     const { label, printed } = incomeLabel(incomeText)
     if (label) {
       let found = findIncomeLine(incomeLines, label, nextIncome)
-      const place = placeOf(ctx.file, line, fields[0]!.start, (incomeNumber ?? fields[right - 1]!).end)
-      if (found < 0 && incomeNumber && isUnsure(fields, right)) {
+      const place = placeOf(ctx.file, line, fields[0]!.start, (incomeNumber ?? fields[rightStart - 1]!).end)
+      if (found < 0 && incomeNumber && isUnsure(fields, rightStart)) {
         // A label OCR misread (一航公共顾算抵欲): the income lines keep their standard order, so the
         // next expected line it resembles most is taken, and said so.
         found = likeliestIncomeLine(incomeLines, label, nextIncome)
@@ -93,13 +93,13 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       const column = ctx.key === 'summary' ? 'amount' : undefined
       const numbers: RawNumber[] = []
       let labelIndex: number | undefined
-      for (let i = right; i < fields.length; i++) {
+      for (let i = rightStart; i < fields.length; i++) {
         const f = fields[i]!
         if (f.number === undefined) labelIndex ??= f.index ?? -1
         else if (!isClassCode(f.text)) numbers.push(rawNumber(ctx.file, line, f, column))
       }
       if (!column && line.cells) placeByOrder(ctx, numbers, fields, line.cells.length, (labelIndex ?? -1) + 1)
-      rows.push({ key: expKey, label: expLabel, side: 'expenditure', place: placeOf(ctx.file, line, fields[right]!.start, fields[fields.length - 1]!.end), numbers })
+      rows.push({ key: expKey, label: expLabel, side: 'expenditure', place: placeOf(ctx.file, line, fields[rightStart]!.start, fields[fields.length - 1]!.end), numbers })
     }
   }
   return rows
