@@ -229,6 +229,8 @@ const SPACES = /\s+/g
 
 /** The non-ASCII characters `\s` matches. */
 function isUnicodeSpace(c: number): boolean {
+  // CJK text (above U+3000) leaves after two comparisons.
+  if (c > 0x3000) return c === 0xfeff
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 

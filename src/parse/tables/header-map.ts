@@ -1,3 +1,4 @@
+import { Memo } from '../memo.ts'
 import { normalizeLabel } from '../normalize.ts'
 import type { ColumnSpec } from '../../model/tables.ts'
 import type { Field } from './line-cells.ts'
@@ -18,7 +19,7 @@ export class HeaderMap {
   private unnamed: (string | undefined)[] = []
   private count = 0
   /** The candidates of the header words seen with these columns. */
-  private known: Map<string, Candidates>
+  private known: Memo<string, Candidates>
   constructor(private columns: readonly ColumnSpec[]) {
     this.known = knownWords(columns)
   }
@@ -77,16 +78,15 @@ interface Candidates {
  * The candidates of a header word, in column order, remembered per table spec: header words are
  * few and repeat on every page and in every document of a template.
  */
-const remembered = new WeakMap<readonly ColumnSpec[], Map<string, Candidates>>()
-const REMEMBER = 4096
+const remembered = new WeakMap<readonly ColumnSpec[], Memo<string, Candidates>>()
 
-function knownWords(columns: readonly ColumnSpec[]): Map<string, Candidates> {
+function knownWords(columns: readonly ColumnSpec[]): Memo<string, Candidates> {
   let known = remembered.get(columns)
-  if (!known) remembered.set(columns, (known = new Map()))
+  if (!known) remembered.set(columns, (known = new Memo()))
   return known
 }
 
-function candidates(columns: readonly ColumnSpec[], known: Map<string, Candidates>, word: string): Candidates {
+function candidates(columns: readonly ColumnSpec[], known: Memo<string, Candidates>, word: string): Candidates {
   let found = known.get(word)
   if (found) return found
   const text = normalizeLabel(word)
@@ -97,9 +97,7 @@ function candidates(columns: readonly ColumnSpec[], known: Map<string, Candidate
     if (len) found.named.push({ key: col.key, len })
     else if (text.length >= 4 && col.labels.some((label) => label.length >= 4 && oneEditApart(text, label))) found.near.push(col.key)
   }
-  if (known.size >= REMEMBER) known.clear()
-  known.set(word, found)
-  return found
+  return known.set(word, found)
 }
 
 function oneEditApart(a: string, b: string): boolean {

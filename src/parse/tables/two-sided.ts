@@ -2,6 +2,7 @@ import { functionCodes } from '../../catalog/index.ts'
 import { FISCAL_INCOME_LINES, SUMMARY_INCOME_LINES } from '../../model/tables.ts'
 import { LOW_CONFIDENCE, placeOf, type LayoutLine } from '../layout.ts'
 import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
+import { Memo } from '../memo.ts'
 import { isDigit } from '../numbers.ts'
 import { rawNumber, twoSidedFields, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
@@ -159,17 +160,13 @@ interface Word {
  * two-sided tables of every document (the table reader's instructions on the seeds: −7%).
  */
 function wordOf(text: string): Word {
-  let word = words.get(text)
-  if (!word) {
-    const t = squeeze(text)
-    word = { text: t, expenditure: expenditureStart(t) }
-    if (words.size >= REMEMBER) words.clear()
-    words.set(text, word)
-  }
-  return word
+  const known = words.get(text)
+  if (known) return known
+  const t = squeeze(text)
+  return words.set(text, { text: t, expenditure: expenditureStart(t) })
 }
 
-const words = new Map<string, Word>()
+const words = new Memo<string, Word>()
 
 /**
  * Where in a squeezed field the expenditure side starts: a class with its code (`203国防支出`,
@@ -231,17 +228,10 @@ function isClassCode(t: string): boolean {
  * remembered: the same few dozen income lines repeat in both two-sided tables of every document.
  */
 function incomeLabel(text: string): { label: string; printed: string } {
-  let found = incomeLabels.get(text)
-  if (!found) {
-    found = { label: normalizeLabel(text), printed: squeeze(text) }
-    if (incomeLabels.size >= REMEMBER) incomeLabels.clear()
-    incomeLabels.set(text, found)
-  }
-  return found
+  return incomeLabels.get(text) ?? incomeLabels.set(text, { label: normalizeLabel(text), printed: squeeze(text) })
 }
 
-const incomeLabels = new Map<string, { label: string; printed: string }>()
-const REMEMBER = 4096
+const incomeLabels = new Memo<string, { label: string; printed: string }>()
 
 /**
  * Of the next three income lines in standard order, the one a misread label shares most
