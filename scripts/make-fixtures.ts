@@ -7,17 +7,18 @@
  *   NNN-noborders.pdf   the same document with no ruling lines, converted by LibreOffice
  *   NNN.xlsx            one sheet per table (src/render/xlsx.ts)
  *   NNN.html            one page (src/render/html.ts)
- *   NNN-scanned.pdf     with --scanned: the table pages of NNN.pdf rasterised (pdftoppm, 200 dpi), turned by a fraction of
- *                       a degree, thresholded with ragged edges and specks, wrapped back into an
- *                       image-only PDF (no text layer)
+ *   NNN-scanned.pdf     with --scanned: every page of NNN.pdf rasterised (pdftoppm, 200 dpi), turned by a fraction
+ *                       of a degree, thresholded with ragged edges and specks, wrapped back into an
+ *                       image-only PDF (no text layer): 1-bit Flate images, 0.8–1.3 MB a document.
+ *                       --scanned-only makes only these, from the NNN.pdf already there (no LibreOffice).
  *
- * Needs (Debian): libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils. The real 公文 fonts are
+ * Needs (Debian): libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils (pdftoppm: all that --scanned-only needs). The real 公文 fonts are
  * not installed here, so a private fontconfig file maps 仿宋_GB2312/宋体/楷体 to Noto Serif CJK SC and
  * 黑体 to Noto Sans CJK SC (otherwise LibreOffice falls back to the Japanese Noto faces).
  * Generation is a developer step; tests read the committed files.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { deflateSync } from 'node:zlib'
@@ -26,7 +27,8 @@ import { documentOf, renderDocx, renderHtml, renderXlsx, seedNarrative } from '.
 
 const SEEDS = 'examples/seeds'
 const OUT = 'test/fixtures/formats'
-const scanned = process.argv.includes('--scanned')
+const scannedOnly = process.argv.includes('--scanned-only')
+const scanned = scannedOnly || process.argv.includes('--scanned')
 
 const FONTS_CONF = `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
@@ -55,13 +57,8 @@ function soffice(files: string[], outDir: string, work: string): void {
  */
 function scan(pdf: string, out: string, work: string, seed: number): void {
   const dpi = 200
-  const prefix = join(work, 'scan')
-  // Only the pages of 第二部分 (the landscape section): the tables are what OCR must get right, and
-  // the whole document would be far too large to commit.
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', pdf], { encoding: 'utf8' })
-  for (const [, n, w, h] of info.matchAll(/Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/g)) {
-    if (Number(w) > Number(h)) execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', n!, '-l', n!, pdf, `${prefix}-${n!.padStart(3, '0')}`])
-  }
+  // Every page, as a scanner gives the whole document: the narrative too, which prints the names the tables hold.
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', pdf, join(work, 'scan')])
   const pages = readdirSync(work).filter((f) => f.startsWith('scan') && f.endsWith('.pgm')).sort()
   let rnd = seed
   const random = () => (rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
@@ -132,7 +129,7 @@ const work = mkdtempSync(join(tmpdir(), 'yusuan-fixtures-'))
 try {
   const seeds = readdirSync(SEEDS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort()
   const docxFiles: string[] = []
-  for (const seed of seeds) {
+  for (const seed of scannedOnly ? [] : seeds) {
     const id = seed.slice(0, 3)
     const file = join(SEEDS, seed)
     const bytes = readFileSync(file)
@@ -149,12 +146,13 @@ try {
     writeFileSync(join(OUT, `${id}.html`), renderHtml(doc))
     console.log(`${id}: ${doc.tables.length} tables → docx, xlsx, html`)
   }
-  soffice(docxFiles, resolve(OUT), work)
+  if (docxFiles.length) soffice(docxFiles, resolve(OUT), work)
   if (scanned) {
     for (const seed of seeds) {
       const id = seed.slice(0, 3)
-      scan(join(OUT, `${id}.pdf`), join(OUT, `${id}-scanned.pdf`), work, Number(id))
-      console.log(`${id}: scanned`)
+      const out = join(OUT, `${id}-scanned.pdf`)
+      scan(join(OUT, `${id}.pdf`), out, work, Number(id))
+      console.log(`${id}: scanned, ${(statSync(out).size / 1e6).toFixed(2)} MB`)
     }
   }
 } finally {

@@ -79,3 +79,35 @@ test('a run cut through a word, or with other figures, is never taken', () => {
   const header = tableLine('编制部门:新疆维吾尔自治区路什地区喀什市政务服务中心', 0.46)
   assert.deepEqual(correctByDocument([header], [narrative('2024年,新疆维吾尔自治区喀什地区喀什市政务服务中心')]), [])
 })
+
+/** The reading of an OCR'd cell, each character as sure as given (what page.ts hands on for the cell). */
+function reading(line: PdfLine, confidence: number[]): Phrase {
+  return { text: line.cells![0]!.text, line, confidence, cell: line.cells![0]! }
+}
+
+test('only characters read unsurely are changed, and only to characters the document prints surely', () => {
+  // 史 read at 0.95: the reading is sure of it, so 人员补助项目 is no correction of it.
+  const sure = tableLine('人史补助项目', 0.52)
+  assert.deepEqual(correctByDocument([sure], [reading(sure, [0.96, 0.95, 0.96, 0.5, 0.96, 0.96]), narrative('人员补助项目')]), [])
+  // 史 unsure: put right.
+  const unsure = tableLine('人史补助项目', 0.52)
+  correctByDocument([unsure], [reading(unsure, [0.96, 0.5, 0.96, 0.96, 0.96, 0.96]), narrative('人员补助项目')])
+  assert.equal(unsure.cells![0]!.text, '人员补助项目')
+  // The other page's OCR read 员 unsurely itself: two unsure readings that disagree decide nothing.
+  const other = tableLine('人史补助项目', 0.52)
+  const ocrd: Phrase = { ...narrative('人员补助项目'), confidence: [0.96, 0.7, 0.96, 0.96, 0.96, 0.96] }
+  assert.deepEqual(correctByDocument([other], [reading(other, [0.96, 0.5, 0.96, 0.96, 0.96, 0.96]), ocrd]), [])
+})
+
+test('a mark read from a speck may go, an ideograph may not', () => {
+  const speck = tableLine('部门专颌-.“12345”政务热线购买服务费', 0.54)
+  correctByDocument([speck], [narrative('(一) 项目名称：部门专项-“12345”政务热线购买服务费')])
+  assert.equal(speck.cells![0]!.text, '部门专项-“12345”政务热线购买服务费')
+  // 国 at the end is no speck: 进修及培训 is not this name cut short.
+  assert.deepEqual(correctByDocument([tableLine('进修及培训国', 0.5)], [narrative('进修及培训')]), [])
+})
+
+test('a reading with fewer than four ideographs is left to be checked (数量指标 and 质量指标 are both words)', () => {
+  assert.deepEqual(correctByDocument([tableLine('生15.89', 0.5)], [narrative('收支总预算415.89 万元')]), [])
+  assert.deepEqual(correctByDocument([tableLine('二11个', 0.5)], [narrative('保障楼内单位11个')]), [])
+})

@@ -5,15 +5,15 @@ import type { Diagnostic, Disclosure, Row } from '../../src/model/index.ts'
 import { parseFile, type ParseResult } from '../../src/parse/index.ts'
 
 /**
- * The three scanned fixtures (test/fixtures/formats/NNN-scanned.pdf: the table pages of NNN.pdf
+ * The three scanned fixtures (test/fixtures/formats/NNN-scanned.pdf: every page of NNN.pdf
  * at 200 dpi, turned 0.25–0.55°, specked, no text layer) through `parseFile`, against the
  * hand-checked facts of their seeds (test/fixtures/seeds/NNN.facts.csv, the same as
  * `yusuan parse examples/seeds/NNN_*.txt --format facts`). OCR costs about 5 s a page, so each
  * fixture is parsed once, before the tests that read it.
  */
 const IDS = ['001', '002', '003'] as const
-/** Seed facts reproduced exactly today; the issue's target is 99.5%, reached by 001 only (see the `todo` tests). */
-const TODAY: Record<(typeof IDS)[number], number> = { '001': 106, '002': 152, '003': 267 }
+/** Seed facts reproduced exactly today (all of them); the issue's target is 99.5%. */
+const TODAY: Record<(typeof IDS)[number], number> = { '001': 106, '002': 156, '003': 273 }
 
 const parsed = new Map<string, ParseResult>()
 before(async () => {
@@ -79,10 +79,7 @@ for (const id of IDS) {
     assert.ok(exact >= TODAY[id], `${exact}/${want.length} facts exact, ${TODAY[id]} before`)
   })
 
-  test(`${id}-scanned.pdf: at least 99.5% of the seed facts exact`, {
-    // document-lexicon.ts puts them right from the narrative (156/156 and 273/273 with it), which these fixtures leave out.
-    todo: id === '001' ? undefined : 'project and unit names misread (人史补助项目), printed nowhere else in the scanned fixture',
-  }, () => {
+  test(`${id}-scanned.pdf: at least 99.5% of the seed facts exact`, () => {
     const keys = new Set(facts(parsed.get(id)!.disclosure!).map((f) => f.key))
     const exact = want.filter((f) => keys.has(f)).length
     assert.ok(exact / want.length >= 0.995, `${exact}/${want.length}`)

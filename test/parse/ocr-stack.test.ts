@@ -40,6 +40,15 @@ test('a batch of cells taller than Tesseract takes is read in several stacks, ea
   assert.deepEqual(read.map(([text]) => text), cells.map((_, i) => `w${i}`))
 })
 
+test('the gaps a tall cell sets count for the short cells stacked with it', async () => {
+  // Gaps are half the tallest cell: one cell of 3,000 px and 30 of 100 px stack to 54,000 px in one image.
+  const cells = [cell(3000), ...Array.from({ length: 30 }, () => cell(100))]
+  const engine = fakeEngine()
+  const read = await readStack(engine, cells, 'lines', 300)
+  assert.ok(engine.heights.every((h) => h <= MAX_STACK_HEIGHT), `stacks of ${engine.heights.join(', ')} px`)
+  assert.deepEqual(read.map(([text]) => text), cells.map((_, i) => `w${i}`))
+})
+
 test('a single cell taller than a stack may be is left unread, not sent to the recogniser', async () => {
   const engine = fakeEngine()
   const read = await readStack(engine, [cell(20), cell(MAX_STACK_HEIGHT), cell(20)], 'lines', 300)

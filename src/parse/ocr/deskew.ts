@@ -2,6 +2,8 @@ import { INK, type Bitmap } from './bitmap.ts'
 
 /** Largest skew looked for, in degrees: a page fed crooked into a scanner, not a page on its side. */
 const MAX_DEGREES = 5
+/** Pixels sampled: every other one in each direction. */
+const STEP = 2
 /** Below this (radians, about 0.05°) a page is left as it is: rows drift under a pixel per 1000. */
 const NEGLIGIBLE = 0.001
 
@@ -17,9 +19,9 @@ export function skewAngle(bitmap: Bitmap): number {
   // Every other pixel in each direction is plenty to find the angle and keeps this at ~50 ms a page.
   const xs: number[] = []
   const ys: number[] = []
-  for (let y = 0; y < height; y += 2) {
+  for (let y = 0; y < height; y += STEP) {
     const row = y * width
-    for (let x = 0; x < width; x += 2) {
+    for (let x = 0; x < width; x += STEP) {
       if (data[row + x]! < INK) {
         xs.push(x)
         ys.push(y)
@@ -28,11 +30,14 @@ export function skewAngle(bitmap: Bitmap): number {
   }
   if (xs.length < 100) return 0
   const cx = width / 2
-  const bins = new Int32Array(height + 2 * width + 4)
+  const bins = new Int32Array(Math.ceil((height + 2 * width) / STEP) + 4)
   const score = (a: number) => {
     const t = Math.tan(a)
     bins.fill(0)
-    for (let i = 0; i < xs.length; i++) bins[(ys[i]! - (xs[i]! - cx) * t + width + 2) | 0]!++
+    // Bins as tall as the sampling step: one pixel tall, every other bin stays empty at exactly 0°
+    // and the sum of squares doubles there, above the true peak of a page turned by 0.28°
+    // (001-scanned.pdf page 4 was left turned, and its rows split at the header's rule).
+    for (let i = 0; i < xs.length; i++) bins[((ys[i]! - (xs[i]! - cx) * t + width) / STEP + 2) | 0]!++
     let s = 0
     for (let i = 0; i < bins.length; i++) s += bins[i]! * bins[i]!
     return s

@@ -7,7 +7,7 @@ import { correctCodes } from './codes.ts'
 import { despeckle } from './despeckle.ts'
 import { rotate, skewAngle, unrotateBox } from './deskew.ts'
 import type { OcrEngine } from './engine.ts'
-import { confidentPhrases, type Phrase } from './phrases.ts'
+import { pagePhrases, type Phrase } from './phrases.ts'
 import { recheckCells } from './recheck.ts'
 import { lostRowRules } from './row-rules.ts'
 import { eraseRules, findRules, ruleOptions, toPoints } from './rules.ts'
@@ -39,7 +39,7 @@ export interface ScannedPage {
   unsure: number
   /** Non-empty cells read. */
   cells: number
-  /** The text read with confidence, for putting right unsure names on other pages (document-lexicon.ts). */
+  /** What the page reads, each character with its confidence: unsure names are put right by what other pages read surely (document-lexicon.ts). */
   phrases: Phrase[]
 }
 
@@ -74,7 +74,7 @@ export async function readPageImage(engine: OcrEngine, image: Bitmap, at: PageIm
   const confidences = await recheckCells(engine, bare, at.scale, rows, words, LOW_CONFIDENCE - 0.01, at.dpi)
   correctCodes(rows, confidences, LOW_CONFIDENCE - 0.01)
   const lines = pageLines(at.file, at.page, rows, at.firstLine)
-  const phrases = confidentPhrases(rows, lines, words)
+  const phrases = pagePhrases(rows, lines, words, confidences)
   const w = image.width / at.scale
   const h = image.height / at.scale
   let unsure = 0

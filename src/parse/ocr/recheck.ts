@@ -11,6 +11,17 @@ const NUMERIC = /^[\d,.\-%:;]+$/
 /** A well-formed number as printed in the tables: grouped or plain, optional decimals, `-` for zero. */
 const WELL_FORMED = /^(?:-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|-)$/
 const CJK = /[\u3400-\u9fff]/
+/** A figure as the page reading gives it, before the number reader reads it again. */
+const FIGURE = /^\d[\d,.]*$/
+/** Specks read as punctuation, and nothing else. */
+const MARKS = /^[.,'`|_~:;"“”‘’。、·\s]+$/
+/**
+ * Digits with one ideograph the Chinese model made of a digit (`王17` for 1.17, `生15.89`, `不5`
+ * for 9.45): before a digit, never last, where a unit would be (`165个`).
+ */
+const ONE_IDEOGRAPH = /^[\d,.\-%:;]*[\u3400-\u9fff][\d,.\-%:;]*\d[\d,.%]*$/
+/** An amount as the tables print it: 万元 with two decimals. */
+const AMOUNT = /^\d[\d,]*\.\d\d$/
 /** Marks OCR leaves at the ends of a number cell (quotes, rule remnants, a speck read as a point): all but digits, a sign, a percent and ideographs. */
 const EDGE = /^[^\d\-\u3400-\u9fff]+|[^\d%\u3400-\u9fff]+$/g
 /**
@@ -59,18 +70,25 @@ export async function recheckCells(
   dpi: number,
 ): Promise<number[][]> {
   const confs: number[][] = []
-  type Item = { cell: RowCell; r: number; c: number; image: Bitmap; code?: string }
+  // `misread`: the page reading gave it an ideograph, so no second reading makes it sure.
+  type Item = { cell: RowCell; r: number; c: number; image: Bitmap; code?: string; misread?: boolean }
   const numbers: Item[] = []
   const lost: Item[] = []
   const unsure: Item[] = []
   // The header rows of each ruled table: those above its first row with a number. A header
   // wrapped over two lines can come out of the page reading as its last line alone, and sure of
   // it (`算` for 一般公共预 / 算, 003-scanned.pdf page 3), so header cells are all read again.
+  // A row of column labels with one of them misread as a figure (资本性支出 as `1`, 003-scanned.pdf
+  // page 22) is still a header: its words of the lexicon outnumber its figures more than twice.
   const firstBody = new Map<number, number>()
   rows.forEach((row, r) => {
-    if (row.grid !== undefined && !firstBody.has(row.grid) && row.cells.some((c) => /^\d[\d,.]*$/.test(c.text.trim()))) firstBody.set(row.grid, r)
+    if (row.grid === undefined || firstBody.has(row.grid)) return
+    const figures = row.cells.filter((c) => FIGURE.test(c.text.trim())).length
+    if (figures > 0 && !(row.cells.filter((c) => isWord(c.text)).length > Math.max(2, 2 * figures))) firstBody.set(row.grid, r)
   })
   const isHeader = (row: Row, r: number) => row.grid !== undefined && r < (firstBody.get(row.grid) ?? -1)
+  // Body cells read unsurely as digits with one ideograph: numbers misread if their column holds figures (counted once the lost cells are read).
+  const maybe: Item[] = []
   for (const [r, row] of rows.entries()) {
     confs.push([])
     for (const [c, cell] of row.cells.entries()) {
@@ -80,18 +98,21 @@ export async function recheckCells(
       const conf = inside.length === 0 ? 1 : Math.min(...inside.map((w) => w.confidence))
       confs[r]!.push(conf)
       if (cell.covered) continue
-      if (text === '') {
+      // A cell read as marks alone is as good as empty: its ink is read again (`02` read as `,`, 001-scanned.pdf page 8).
+      if (text === '' || MARKS.test(text)) {
         const [x0, y0, x1, y1] = cell.box.map((v) => v * scale) as [number, number, number, number]
         const h = y1 - y0
         // An empty ruled cell with more ink than a few specks (a fiftieth of its height squared; a digit
         // has over twice that) away from its edges, where what is left of a faded rule lies.
         if (row.grid !== undefined && inkIn(image, x0 + 4, y0 + h / 5, x1 - 4, y1 - h / 5) >= 0.02 * h * h)
           lost.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
-      } else if ((NUMERIC.test(core) && /\d/.test(core)) || numberish(core)) numbers.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+      } else if (isHeader(row, r) && conf < SURE && FIGURE.test(text)) unsure.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+      else if ((NUMERIC.test(core) && /\d/.test(core)) || numberish(core)) numbers.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
       // Digits mixed with letters or symbols (`1O1`, `3l.2`) are never a clean reading.
       else if (!CJK.test(text) && /\d/.test(text)) confs[r]![c] = Math.min(conf, doubt)
       else {
         if (row.grid !== undefined && (conf < SURE || isHeader(row, r))) unsure.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
+        if (row.grid !== undefined && !isHeader(row, r) && conf < SURE && ONE_IDEOGRAPH.test(core)) maybe.push({ cell, r, c, image: cellImage(image, scale, row, cell) })
         // A code printed in the cell of its name (`201 一般公共服务支出`): the code word goes to the number reader too.
         const sorted = [...inside].sort((a, b) => a.x0 - b.x0)
         const first = sorted[0]
@@ -135,7 +156,16 @@ export async function recheckCells(
       confs[n.r]![n.c] = Math.min(doubt, conf)
       const core = numberCore(text)
       if (NUMERIC.test(core) && /\d/.test(core)) numbers.push(n)
+      else if (ONE_IDEOGRAPH.test(core)) maybe.push(n)
     })
+  }
+  // A page reading can lose most of a column (002-scanned.pdf page 9), so its figures are counted now.
+  const columns = figureColumns(rows, isHeader)
+  for (const n of maybe) {
+    const core = numberCore(n.cell.text.replace(/\s+/g, ''))
+    const [figures, filled] = columns.get(`${rows[n.r]!.grid} ${n.c}`) ?? [0, 0]
+    // In a column of figures, or an amount once the ideograph is gone (the one figure of a column continued from the page before: `生15.89`).
+    if (ONE_IDEOGRAPH.test(core) && (2 * figures > filled || AMOUNT.test(core.replace(CJK, '')))) numbers.push({ ...n, misread: true })
   }
   for (let i = 0; i < numbers.length; i += BATCH) {
     const batch = numbers.slice(i, i + BATCH)
@@ -147,7 +177,8 @@ export async function recheckCells(
       const [tb, cb] = trimmed(bold[k]!)
       if (n.code !== undefined) {
         // The code of a name cell (3, 5 or 7 digits): replaced when both readings agree, else the cell is unsure.
-        if (ta === tb && /^(\d{3}|\d{5}|\d{7})$/.test(ta) && Math.abs(ta.length - n.code.length) <= 1) n.cell.text = ta + n.cell.text.trimStart().slice(n.code.length)
+        // The digits the cell starts with now are replaced: a second reading of the cell may have read the code anew (`2011一般公共服务支出`).
+        if (ta === tb && /^(\d{3}|\d{5}|\d{7})$/.test(ta) && Math.abs(ta.length - n.code.length) <= 1) n.cell.text = n.cell.text.trimStart().replace(/^\d*/, ta)
         else confs[n.r]![n.c] = Math.min(confs[n.r]![n.c]!, doubt)
         return
       }
@@ -158,7 +189,7 @@ export async function recheckCells(
         // Two readings of differently prepared pixels that agree: the emboldened one is often
         // unsure of a scan whose strokes are thick already (201 at 0.96 and 0.07, 001-scanned.pdf page 7).
         n.cell.text = ta
-        confs[n.r]![n.c] = Math.max(ca, cb)
+        confs[n.r]![n.c] = n.misread ? Math.min(doubt, Math.max(ca, cb)) : Math.max(ca, cb)
         return
       }
       const pick = okA && (!okB || ca >= cb) ? ta : okB ? tb : WELL_FORMED.test(text) ? text : ta || tb || text
@@ -170,8 +201,14 @@ export async function recheckCells(
   // marks between its characters (机关事业单位基本养老保险.缴费支出); a lone `-` is a zero and stays.
   for (const row of rows)
     for (const cell of row.cells) {
-      if (/^[.,'`|_~:;"“”‘’。、·\s]+$/.test(cell.text)) cell.text = ''
-      else if (CJK.test(cell.text)) cell.text = cell.text.replace(/(?<=[\u3400-\u9fff])[.,'`|_~;"“”‘’·]+(?=[\u3400-\u9fff])/g, '')
+      if (MARKS.test(cell.text)) cell.text = ''
+      // Quotes come in pairs: an opening quote after an unclosed one closes it (部门专项-“12345“政务热线… read for ”).
+      // A mark before the code of a name is a speck too (`.208 社会保障和就业支出`, 003-scanned.pdf page 16).
+      else if (CJK.test(cell.text))
+        cell.text = cell.text
+          .replace(/(?<=[\u3400-\u9fff])[.,'`|_~;"“”‘’·]+(?=[\u3400-\u9fff])/g, '')
+          .replace(/“([^“”]*)“/g, '“$1”')
+          .replace(/^[.,'`‘’·]+(?=\d{3,7}\s*[\u3400-\u9fff])/, '')
     }
   // Headers and labels put right from the lexicon of budget tables (lexicon.ts; a sure reading only
   // completed): as sure as the least sure unflagged cell, since a word of the lexicon is a reading that makes sense.
@@ -195,6 +232,24 @@ export async function recheckCells(
       } else if (row.grid !== undefined && !isHeader(row, r) && confs[r]![c]! < SURE && !isWord(cell.text)) confs[r]![c] = Math.min(confs[r]![c]!, doubt)
     }
   return confs
+}
+
+/**
+ * Per ruled table and column (`grid column`): how many body cells hold a figure, as read so far
+ * (digits, or digits with one ideograph: a column the page reading lost is read in Chinese first), and how many hold anything.
+ */
+function figureColumns(rows: Row[], isHeader: (row: Row, r: number) => boolean): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>()
+  rows.forEach((row, r) => {
+    if (row.grid === undefined || isHeader(row, r)) return
+    row.cells.forEach((cell, c) => {
+      const core = numberCore(cell.text.replace(/\s+/g, ''))
+      if (core === '' || cell.covered) return
+      const [figures, filled] = out.get(`${row.grid} ${c}`) ?? [0, 0]
+      out.set(`${row.grid} ${c}`, [figures + ((NUMERIC.test(core) && /\d/.test(core)) || ONE_IDEOGRAPH.test(core) ? 1 : 0), filled + 1])
+    })
+  })
+  return out
 }
 
 /** The image of one cell: ruled cells cut just inside their borders; free cells (boxed by their words) with some air. */
