@@ -47,8 +47,8 @@ export function readDisclosure(layout: Layout, diagnostics: Diagnostic[]): Discl
     })
     return undefined
   }
-  // Squeezing the head (titles printed spaced out) only when it has a 决 at all.
-  const kind = /部门决算|决算公开|收入支出决算总表/.test(head) || (head.includes('决') && /部门决算|决算公开/.test(squeeze(head))) ? '决算' : '预算'
+  // Titles may be printed spaced out (`部 门 决 算`).
+  const kind = /部\s*门\s*决\s*算|决\s*算\s*公\s*开|收入支出决算总表/.test(head) ? '决算' : '预算'
   const department = findDepartment(layout)
   const units = new Set<string>()
   if (department) units.add(department.value)

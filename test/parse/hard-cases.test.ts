@@ -324,3 +324,19 @@ test('a plain-text table that prints its columns in another order is read in its
   const row = parse('order', doc).tables[0]!.rows[0]!
   assert.deepEqual(row.cells.map((c) => [c.column, c.value]), [['project', '2.00'], ['basic', '3.00'], ['total', '5.00']])
 })
+
+test('a title printed spaced out (部 门 决 算) still makes the document 决算; 部门预算 makes it 预算', () => {
+  const body = [
+    '表1',
+    '部门收支总体情况表',
+    '单位：万元',
+    '项目\t金额',
+    '一般公共预算拨款收入\t12.00',
+    '第三部分 情况说明',
+    '某单位收入 12.00 万元，全部为财政拨款。收支平衡，无结余。名词解释：财政拨款，指……。',
+  ]
+  assert.equal(parse('spaced', ['某单位 2024 年 部 门 决 算', ...body].join('\n')).kind, '决算')
+  assert.equal(parse('spaced', ['某单位 2024 年 部门 决算 公开', ...body].join('\n')).kind, '决算')
+  assert.equal(parse('budget', ['某单位 2025 年部门预算公开', ...body].join('\n')).kind, '预算')
+  assert.equal(parse('spaced', ['某单位 2025 年 部 门 预 算', ...body].join('\n')).kind, '预算')
+})
