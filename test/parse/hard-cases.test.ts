@@ -272,6 +272,36 @@ test('a contents entry printed as a bare title (a scanned 目录 loses its list 
   assert.ok(toFacts(d).includes('summary,inc.current,amount,100.00'))
 })
 
+test('a bare contents entry of a table printed empty with its note gives the key to the printed table', () => {
+  const doc = [
+    '某单位 2025 年部门预算公开',
+    '目录',
+    '部门收支总体情况表',
+    '政府性基金预算支出情况表',
+    '第二部分 公开表',
+    '部门收支总体情况表',
+    '单位：万元',
+    '收入\t\t支出\t',
+    '项目\t预算数\t项目\t预算数',
+    '一、本年收入\t100.00\t一、一般公共服务支出\t100.00',
+    '收入总计\t100.00\t支出总计\t100.00',
+    '政府性基金预算支出情况表',
+    '单位：万元',
+    '科目编码\t科目名称\t合计\t基本支出\t项目支出',
+    '注：本单位没有政府性基金预算支出，本表为空表。',
+    '第三部分 情况说明',
+    '某单位收支总预算 100.00 万元，全部为一般公共预算拨款，比上年增加 1.00 万元，主要用于日常运转。',
+  ].join('\n')
+  const d = parse('contents-empty', doc)
+  assert.deepEqual(
+    d.tables.map((t) => [t.key, t.place?.start.line, t.rows.length]),
+    [
+      ['summary', 6, 4],
+      ['gov_fund', 12, 0],
+    ],
+  )
+})
+
 test('a header word one character off (OCR: 项自支出) names its column instead of opening a new one', () => {
   const doc = [
     '某单位 2025 年部门预算公开',
