@@ -27,27 +27,28 @@ const isPageNumber = (t: string) => PAGE_NUMBER_FIRST.has(firstCode(t)) && PAGE_
 const PHONE = /^(.*?)((?:1[3-9]\d{9})|(?:0\d{2,3}-?\d{7,8}))$/
 
 // Header labels of a target table, normalised (no whitespace, `(万元)`/`(盖章)` and colons dropped).
+// Maps, as a cell's text looked up in an object made a slow generic (megamorphic) read.
 type TextField = 'name' | 'unit' | 'contact' | 'phone' | 'goal'
 type MoneyField = 'total' | 'fiscal' | 'superior' | 'other'
-const TEXT_LABELS: Record<string, TextField> = {
+const TEXT_LABELS = new Map<string, TextField>(Object.entries({
   部门名称: 'name', 单位名称: 'name', 项目名称: 'name',
   预算单位: 'unit', 实施单位: 'unit', 项目实施单位: 'unit',
   部门联系人: 'contact', 联系人: 'contact', 项目负责人: 'contact', 负责人: 'contact',
   联系电话: 'phone',
   年度绩效目标: 'goal', 项目总体目标: 'goal', 总体目标: 'goal', 年度目标: 'goal', 整体绩效目标: 'goal',
-}
-const MONEY_LABELS: Record<string, MoneyField> = {
+} as const))
+const MONEY_LABELS = new Map<string, MoneyField>(Object.entries({
   资金总额: 'total', 年度预算总额: 'total', 年度资金总额: 'total', 项目资金总额: 'total', 合计: 'total',
   财政拨款: 'fiscal', 本级安排: 'fiscal', 财政资金: 'fiscal',
   上级安排: 'superior',
   其他资金: 'other', 其他: 'other',
-}
+} as const))
 const MONEY_IN_LINE = new RegExp(
-  String.raw`(${Object.keys(MONEY_LABELS).sort((a, b) => b.length - a.length).join('|')})\s*[:：]?\s*(\d{1,3}(?:, ?\d{3})+(?:\. ?\d+)?|\d+(?:\. ?\d+)?)`,
+  String.raw`(${[...MONEY_LABELS.keys()].sort((a, b) => b.length - a.length).join('|')})\s*[:：]?\s*(\d{1,3}(?:, ?\d{3})+(?:\. ?\d+)?|\d+(?:\. ?\d+)?)`,
   'g',
 )
 // The longest label and what normalising takes off one at the most (`其中：…：(万元)：`): a longer cell is no label.
-const LABEL_MAX = Math.max(...[...Object.keys(TEXT_LABELS), ...Object.keys(MONEY_LABELS)].map((l) => l.length)) + 9
+const LABEL_MAX = Math.max(...[...TEXT_LABELS.keys(), ...MONEY_LABELS.keys()].map((l) => l.length)) + 9
 const LABEL_DECOR = /[（）(:：]|^其中/
 /** A squeezed header cell as a label (`(万元)`/`(盖章)` and colons dropped); undefined for a cell too long to be one. */
 function labelOf(s: string): string | undefined {
@@ -129,10 +130,17 @@ const isRuleOrEmpty = (c: string) => c === '' || (c.charCodeAt(0) === 45 && RULE
 const DEPARTMENT_LABEL = /^部门(?:名称|联系人)/
 const isDepartmentLabel = (c: string) => DEPARTMENT_LABEL.test(c)
 
-/** The squeezed text of a column of a row; undefined when the table has no such column or the cell is empty. */
-function cellText(texts: string[], cols: Partial<Record<Column, number>>, c: Column): string | undefined {
-  const k = cols[c]
-  const v = k === undefined ? undefined : texts[k]
+/**
+ * The cell index of each column of a grid, -1 where it has none. One shape for every grid, read
+ * by name: a record filled in the header's order, read by a variable key, made each read a slow
+ * generic one (megamorphic).
+ */
+type Columns = Record<Column, number>
+const noColumns = (): Columns => ({ level1: -1, level2: -1, name: -1, target: -1, basis: -1, previous: -1, weight: -1, scoring: -1, evidence: -1 })
+
+/** The squeezed text of cell `k` of a row; undefined when the table has no such column (-1) or the cell is empty. */
+function cellText(texts: string[], k: number): string | undefined {
+  const v = k < 0 ? undefined : texts[k]
   return v ? v : undefined
 }
 
@@ -141,7 +149,7 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
   const { file, lines } = layout
   const table: TargetTable = { kind: kind ?? 'project', indicators: [] }
   if (start >= 0 && kind) table.place = placeOf(file, lines[start]!, 0, lines[start]!.text.trimEnd().length)
-  let cols: Partial<Record<Column, number>> | undefined
+  let cols: Columns | undefined
   let carry1: string | undefined
   let carry2: string | undefined
   let last = Math.max(start, 0)
@@ -169,10 +177,10 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
     }
     last = j
     if (texts.includes('三级指标')) {
-      cols = {}
+      cols = noColumns()
       texts.forEach((c, k) => {
         const col = HEADER.find(([re]) => re.test(c))?.[1]
-        if (col && cols![col] === undefined) cols![col] = k
+        if (col && cols![col] < 0) cols![col] = k
       })
       continue
     }
@@ -181,27 +189,27 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
       readHeaderRow(file, line, cells, texts, table)
       continue
     }
-    const name = cellText(texts, cols, 'name')
-    const target = cellText(texts, cols, 'target')
+    const name = cellText(texts, cols.name)
+    const target = cellText(texts, cols.target)
     if (!name && !target) continue
-    const l1 = cellText(texts, cols, 'level1')
-    const l2 = cellText(texts, cols, 'level2')
+    const l1 = cellText(texts, cols.level1)
+    const l2 = cellText(texts, cols.level2)
     if (l1) carry1 = l1
     if (l2) carry2 = l2
-    const nameCell = cells[cols.name ?? 0] ?? cells[0]!
+    const nameCell = cells[Math.max(cols.name, 0)] ?? cells[0]!
     const ind: Indicator = { name: name ?? '', target: target ?? '', ...parseTarget(target ?? '') }
     if (carry1) ind.level1 = carry1
     if (carry2) ind.level2 = carry2
-    const basis = cellText(texts, cols, 'basis')
+    const basis = cellText(texts, cols.basis)
     if (basis) ind.basis = basis
-    const previous = cellText(texts, cols, 'previous')
+    const previous = cellText(texts, cols.previous)
     // `-` in 上年完成值 (seed 003 l.648) says there is none.
     if (previous && !NONE.test(previous)) ind.previous = previous
-    const w = cellText(texts, cols, 'weight')
+    const w = cellText(texts, cols.weight)
     if (w && WEIGHT.test(w)) ind.weight = Number(w)
-    const scoring = cellText(texts, cols, 'scoring')
+    const scoring = cellText(texts, cols.scoring)
     if (scoring) ind.scoring = scoring
-    const evidence = cellText(texts, cols, 'evidence')
+    const evidence = cellText(texts, cols.evidence)
     if (evidence) ind.evidence = evidence
     ind.place = placeOf(file, line, nameCell.start, nameCell.start + nameCell.text.trimEnd().length, nameCell)
     table.indicators.push(ind)
@@ -216,7 +224,7 @@ function readGrid(layout: Layout, start: number, kind: TargetTable['kind'] | und
   return last
 }
 
-const isLabel = (lab: string | undefined) => lab !== undefined && Boolean(TEXT_LABELS[lab] || MONEY_LABELS[lab])
+const isLabel = (lab: string | undefined) => lab !== undefined && (TEXT_LABELS.has(lab) || MONEY_LABELS.has(lab))
 
 /** One header row: `项目名称 | 日常专项业务项目 | 项目负责人 | 马燕茹`, `上级安排 | 0.00`. */
 function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], texts: string[], table: TargetTable): void {
@@ -228,7 +236,7 @@ function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], text
     while (n < cells.length && !texts[n]) n++
     const next = cells[n]
     if (!next) continue
-    const mf = MONEY_LABELS[lab]
+    const mf = MONEY_LABELS.get(lab)
     if (mf) {
       if (!table[mf]) {
         const m = money(file, line, next.text, next.start + (next.text.length - next.text.trimStart().length), next)
@@ -236,7 +244,7 @@ function readHeaderRow(file: string, line: LayoutLine, cells: LayoutCell[], text
       }
       continue
     }
-    const tf = TEXT_LABELS[lab]
+    const tf = TEXT_LABELS.get(lab)
     if (tf && !table[tf]) {
       const v = texts[n]!
       if (v && !isLabel(labels[n])) table[tf] = v
@@ -325,7 +333,7 @@ function readPdf(layout: Layout, first: number, out: Targets, diagnostics: Diagn
       MONEY_IN_LINE.lastIndex = 0
       for (let m = MONEY_IN_LINE.exec(text); m; m = MONEY_IN_LINE.exec(text)) {
         any = true
-        const field = MONEY_LABELS[m[1]!]!
+        const field = MONEY_LABELS.get(m[1]!)!
         if (field === 'fiscal' || field === 'superior') kindByLabel ??= m[1] === '本级安排' || m[1] === '上级安排' ? 'department' : undefined
         if (table[field]) continue
         const at = m.index + m[0].length - m[2]!.length
