@@ -126,7 +126,8 @@ export function readNarrative(layout: Layout, tables: Table[], diagnostics: Diag
   want.fill(1, narrativeStart, n)
   for (let i = overviewEnd; i < narrativeStart; i++) {
     const line = layout.lines[i]!
-    if (line.cells || !line.text.includes('空表')) continue
+    // Table rows (skip) are passed over before the search: they are most of these lines.
+    if (skip[i] || line.cells || !line.text.includes('空表')) continue
     want[i] = 1
     // The note may start a few lines up (002.pdf l.260–261: `…支出情` / `况表为空表。`).
     for (let k = i - 1; k >= overviewEnd && k >= i - 6; k--) {

@@ -108,8 +108,8 @@ export function readTargets(layout: Layout, diagnostics: Diagnostic[]): Targets 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     const t = line.text
-    // Both words end in 标: one look for it passes over most lines.
-    if (!t.includes('标') || (!t.includes('指标') && !t.includes('绩效目标'))) continue
+    // Both words end in 标: one look for it passes over most lines (and an empty one, half the lines of PDF text, before any).
+    if (t.length < 2 || !t.includes('标') || (!t.includes('指标') && !t.includes('绩效目标'))) continue
     const s = sq(t)
     if (!line.cells && s.length <= 30 && TITLE.test(s) && !s.includes('见下表')) {
       i = readGrid(layout, i, TITLE.exec(s)![1] === '整体' ? 'department' : 'project', out, diagnostics)
