@@ -92,10 +92,11 @@ export function readTables(
     })
   }
   // A standard title with nothing under it, not even an empty-table note, followed later by a
-  // table of the same key with rows or a note is an entry of the contents (a scanned 目录 loses its
-  // list marks), not a table.
-  const isPrinted = (p: Pending) => p.rows.length > 0 || p.region.note !== undefined
-  const tables = pending.filter((p, i) => !(p.spec && !isPrinted(p) && pending.slice(i + 1).some((q) => q.key === p.key && isPrinted(q))))
+  // table of the same key is an entry of the contents (a scanned 目录 loses its list marks), not a
+  // table: the later one is the table, with rows, a note, or empty too (its note unread by OCR).
+  const tables = pending.filter(
+    (p, i) => !(p.spec && p.rows.length === 0 && !p.region.note && pending.slice(i + 1).some((q) => q.key === p.key)),
+  )
   // A document prints each table once; a second table with the same key is kept under a numbered key.
   const seen = new Map<string, number>()
   for (const p of tables) {
