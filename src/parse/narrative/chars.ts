@@ -20,6 +20,13 @@ export function leadingWhite(t: string): number {
   return k
 }
 
+/** Where the last character that is not white space is; -1 for a blank text. */
+export function lastNonWhite(t: string): number {
+  let k = t.length - 1
+  while (k >= 0 && isWhite(t.charCodeAt(k))) k--
+  return k
+}
+
 /** The code of the first character after leading white space; NaN for a blank text. */
 export function firstCode(t: string): number {
   return t.charCodeAt(leadingWhite(t))
