@@ -169,24 +169,27 @@ function clauseAfter(re: RegExp, t: string, at: number): [number, number] | unde
   return [a, e ? e.index : t.length]
 }
 
-/** One pattern that matches where any of `rules` does: most subjects match none, and one test settles that. */
-function anyOf(rules: [RegExp, unknown][]): RegExp {
-  return new RegExp(rules.map(([re]) => `(?:${re.source})`).join('|'))
+/**
+ * What the first of `rules` that matches a text gives, by one pattern instead of a test per rule
+ * (most subjects match a rule: 16 k fewer instructions a document). At the start of the text,
+ * each rule in turn looks ahead over the whole text; an empty group after each says which matched.
+ */
+function firstOf<T>(rules: [RegExp, T][]): (text: string) => T | undefined {
+  const re = new RegExp(`^(?:${rules.map(([r]) => `(?=[\\s\\S]*?(?:${r.source}))()`).join('|')})`)
+  // The k-th group is rule k's, as no rule has a group of its own.
+  if (rules.some(([r]) => new RegExp(`${r.source}|`).exec('')!.length > 1)) throw new Error(`firstOf: a rule with a capturing group`)
+  const values = rules.map(([, v]) => v)
+  return (text) => {
+    const m = re.exec(text)
+    if (!m) return undefined
+    let k = 1
+    while (m[k] === undefined) k++
+    return values[k - 1]
+  }
 }
-const ANY_SUBJECT_SECTION = anyOf(SUBJECT_SECTION)
-const ANY_KEY = new Map(Object.entries(KEYS).map(([kind, rules]) => [kind, anyOf(rules)]))
-
-function sectionOf(subject: string): SectionKind | undefined {
-  if (!ANY_SUBJECT_SECTION.test(subject)) return undefined
-  for (const [re, kind] of SUBJECT_SECTION) if (re.test(subject)) return kind
-  return undefined
-}
-
-function keyOf(kind: SectionKind, subject: string): string | undefined {
-  if (!ANY_KEY.get(kind)?.test(subject)) return undefined
-  for (const [re, key] of KEYS[kind]!) if (re.test(subject)) return key
-  return undefined
-}
+const sectionOf = firstOf(SUBJECT_SECTION)
+const KEY_OF = new Map(Object.entries(KEYS).map(([kind, rules]) => [kind, firstOf(rules)]))
+const keyOf = (kind: SectionKind, subject: string): string | undefined => KEY_OF.get(kind)?.(subject)
 
 /** Is this a paragraph the claim reader should leave alone (project details)? Also tracks 项目名称. */
 function projectLine(p: Para, ctx: ClaimContext): boolean {
