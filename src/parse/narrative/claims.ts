@@ -4,6 +4,7 @@ import type { CodeResolver } from './codes.ts'
 import type { SectionKind } from './sections.ts'
 import type { Para, Source } from './text.ts'
 import { CharSet, CLAUSE_MARK, SENTENCE_END } from './chars.ts'
+import { firstOf } from './first-of.ts'
 
 /** What the claim reader carries from one paragraph to the next. */
 export interface ClaimContext {
@@ -169,24 +170,6 @@ function clauseAfter(re: RegExp, t: string, at: number): [number, number] | unde
   return [a, e ? e.index : t.length]
 }
 
-/**
- * What the first of `rules` that matches a text gives, by one pattern instead of a test per rule
- * (most subjects match a rule: 16 k fewer instructions a document). At the start of the text,
- * each rule in turn looks ahead over the whole text; an empty group after each says which matched.
- */
-function firstOf<T>(rules: [RegExp, T][]): (text: string) => T | undefined {
-  const re = new RegExp(`^(?:${rules.map(([r]) => `(?=[\\s\\S]*?(?:${r.source}))()`).join('|')})`)
-  // The k-th group is rule k's, as no rule has a group of its own.
-  if (rules.some(([r]) => new RegExp(`${r.source}|`).exec('')!.length > 1)) throw new Error(`firstOf: a rule with a capturing group`)
-  const values = rules.map(([, v]) => v)
-  return (text) => {
-    const m = re.exec(text)
-    if (!m) return undefined
-    let k = 1
-    while (m[k] === undefined) k++
-    return values[k - 1]
-  }
-}
 const sectionOf = firstOf(SUBJECT_SECTION)
 const KEY_OF = new Map(Object.entries(KEYS).map(([kind, rules]) => [kind, firstOf(rules)]))
 const keyOf = (kind: SectionKind, subject: string): string | undefined => KEY_OF.get(kind)?.(subject)

@@ -1,5 +1,6 @@
 import type { Layout } from '../layout.ts'
 import { lastNonWhite, leadingWhite } from './chars.ts'
+import { firstOf } from './first-of.ts'
 
 /** What a section of 第三部分 is about. `summary` is 收支预算情况的总体说明. */
 export type SectionKind =
@@ -24,7 +25,7 @@ export type SectionKind =
   | 'other'
 
 // First match wins: the specific subjects come before the words they contain (财政拨款收支 before 收支).
-const HEADING_KINDS: [string, SectionKind][] = [
+const HEADING_KINDS: [RegExp, SectionKind][] = (<[string, SectionKind][]>[
   ['运行经费', 'operating_costs'],
   ['政府采购', 'procurement'],
   ['国有资产', 'assets'],
@@ -44,7 +45,8 @@ const HEADING_KINDS: [string, SectionKind][] = [
   ['收支', 'summary'],
   ['收入', 'income'],
   ['支出', 'expenditure'],
-]
+]).map(([word, kind]) => [new RegExp(word), kind])
+const kindOf = firstOf(HEADING_KINDS)
 
 const YEAR = /\d{4}年(?:度)?/
 const UP_TO_GUANYU = /^.*?关于/
@@ -56,8 +58,7 @@ export function headingKind(title: string, department?: string): SectionKind {
   const y = YEAR.exec(title)
   let t = y ? title.slice(y.index + y[0].length) : title.replace(UP_TO_GUANYU, '')
   t = t.replace(NUMBERING, '')
-  for (const [word, kind] of HEADING_KINDS) if (t.includes(word)) return kind
-  return 'other'
+  return kindOf(t) ?? 'other'
 }
 
 /** Line indexes (0-based) of the four parts, the last real occurrence of each (the table of contents comes first). */
