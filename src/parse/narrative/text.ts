@@ -95,34 +95,40 @@ export function source(layout: Layout, paras: Paragraphs): Source {
     return lo
   }
   const columnOf = (p: Para, x: number, r: number) => runColumn[r]! + p.at + x - runAt[r]!
-  const pointPlace = (p: Para, a: number, b: number): Place => {
-    const r0 = runOf(p, a)
+  // Characters [a, b) of a paragraph whose first and last are in runs r0 and r1: a money or percent
+  // figure finds its runs once for both its text as printed and its place.
+  const placeIn = (p: Para, a: number, b: number, r0: number, r1: number): Place => {
     const l0 = lines[runLine[r0]!]!
     if (l0.place) return l0.place
-    const r1 = runOf(p, b - 1, r0)
     return {
       file,
       start: { line: l0.line, column: columnOf(p, a, r0) + 1 },
       end: { line: lines[runLine[r1]!]!.line, column: columnOf(p, b - 1, r1) + 2 },
     }
   }
-  const raw = (p: Para, a: number, b: number): string => {
-    const r0 = runOf(p, a)
-    const r1 = runOf(p, b - 1, r0)
+  const rawIn = (p: Para, a: number, b: number, r0: number, r1: number): string => {
     const i = runLine[r0]!
     if (i === runLine[r1]) return lines[i]!.text.slice(columnOf(p, a, r0), columnOf(p, b - 1, r1) + 1)
     return p.text.slice(a, b)
   }
   return {
     layout,
-    place: pointPlace,
-    raw,
+    place(p, a, b) {
+      const r0 = runOf(p, a)
+      return placeIn(p, a, b, r0, runOf(p, b - 1, r0))
+    },
+    raw(p, a, b) {
+      const r0 = runOf(p, a)
+      return rawIn(p, a, b, r0, runOf(p, b - 1, r0))
+    },
     money(p, a, b, unit, sign = 1) {
       const digits = digitsOf(p.text.slice(a, b))
       const fen = toFen(digits, unit)
       if (fen === undefined) return undefined
       const signed = fen === 0 ? 0 : sign * fen
-      return { value: wan(signed), fen: signed, raw: raw(p, a, b), place: pointPlace(p, a, b) }
+      const r0 = runOf(p, a)
+      const r1 = runOf(p, b - 1, r0)
+      return { value: wan(signed), fen: signed, raw: rawIn(p, a, b, r0, r1), place: placeIn(p, a, b, r0, r1) }
     },
     percent(p, a, b, sign = 1) {
       const digits = digitsOf(p.text.slice(a, b))
@@ -130,7 +136,9 @@ export function source(layout: Layout, paras: Paragraphs): Source {
       if (h === undefined) return undefined
       const zero = h === 0 && ZERO.test(digits)
       const value = zero || sign === 1 ? digits : `-${digits}`
-      return { value, hundredths: zero ? 0 : sign * h, raw: raw(p, a, b), place: pointPlace(p, a, b) }
+      const r0 = runOf(p, a)
+      const r1 = runOf(p, b - 1, r0)
+      return { value, hundredths: zero ? 0 : sign * h, raw: rawIn(p, a, b, r0, r1), place: placeIn(p, a, b, r0, r1) }
     },
   }
 }
