@@ -3,7 +3,7 @@ import { THREE_PUBLIC_ROWS } from '../../model/index.ts'
 import type { CodeResolver } from './codes.ts'
 import type { SectionKind } from './sections.ts'
 import type { Para, Source } from './text.ts'
-import { CharSet, CLAUSE_MARK, SENTENCE_END } from './chars.ts'
+import { CharSet, CLAUSE_MARK, codeAt, SENTENCE_END } from './chars.ts'
 import { firstOf } from './first-of.ts'
 
 /** What the claim reader carries from one paragraph to the next. */
@@ -137,15 +137,15 @@ const FILLER_LAST = new CharSet('为是共达')
 
 function cleanSubject(s: string, department: string | undefined): string {
   // Most subjects open with none of what is taken off: the first character tells, before any pattern.
-  if (LEAD_IN_FIRST.has(s.charCodeAt(0))) s = s.replace(LEAD_IN, '')
+  if (LEAD_IN_FIRST.has(codeAt(s, 0))) s = s.replace(LEAD_IN, '')
   if (department) {
     const k = s.indexOf(department)
     if (k >= 0) s = s.slice(k + department.length).replace(AFTER_DEPARTMENT, '')
   }
   if (s.includes('年')) s = s.replace(YEAR, '')
-  if (NUMBERING_FIRST.has(s.charCodeAt(0))) s = s.replace(NUMBERING, '')
+  if (NUMBERING_FIRST.has(codeAt(s, 0))) s = s.replace(NUMBERING, '')
   if (s.startsWith('其中')) s = s.replace(QIZHONG, '')
-  if (FILLER_LAST.has(s.charCodeAt(s.length - 1))) s = s.replace(FILLER_END, '')
+  if (FILLER_LAST.has(codeAt(s, s.length - 1))) s = s.replace(FILLER_END, '')
   return s.endsWith('的') ? s.slice(0, -1) : s
 }
 
@@ -156,8 +156,8 @@ function lastDelim(t: string, from: number, floor: number): number {
 
 /** May a part whose first characters are `first` (a share, change, …) start at `at`, after at most one mark? */
 function mayOpen(first: CharSet, t: string, at: number): boolean {
-  const c = t.charCodeAt(at)
-  return first.has(PART_MARK.has(c) ? t.charCodeAt(at + 1) : c)
+  const c = codeAt(t, at)
+  return first.has(PART_MARK.has(c) ? codeAt(t, at + 1) : c)
 }
 
 /** The clause a sticky `re` introduces at `at` (a reason, a purpose): its start and end, or undefined when `re` does not match. */

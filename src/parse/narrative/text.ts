@@ -1,7 +1,7 @@
 import type { Money, Percent, Place } from '../../model/index.ts'
 import { toFen, wan, type MoneyUnit } from '../../model/index.ts'
 import type { Layout, LayoutLine } from '../layout.ts'
-import { CharSet, firstCode } from './chars.ts'
+import { CharSet, codeAt, firstCode } from './chars.ts'
 
 /**
  * A paragraph of running text with its whitespace removed and every character mapped back to its
@@ -63,7 +63,7 @@ const ZERO = /^0*\.?0*$/
 function hundredthsOf(digits: string): number | undefined {
   let i = 0
   let whole = 0
-  for (let d = digits.charCodeAt(0) - 48; d >= 0 && d <= 9; d = digits.charCodeAt(++i) - 48) whole = whole * 10 + d
+  for (let d = codeAt(digits, 0) - 48; d >= 0 && d <= 9; d = codeAt(digits, ++i) - 48) whole = whole * 10 + d
   if (i === 0) return undefined
   let h = whole * 100
   if (i === digits.length) return h
@@ -228,7 +228,7 @@ function addRuns(t: string, i: number, r: number, at: number): number {
     }
     if (gap < 0) break
     from = gap + 1
-    while (isSpaceOrTab(t.charCodeAt(from))) from++
+    while (isSpaceOrTab(codeAt(t, from))) from++
     if (space >= 0 && space < from) space = t.indexOf(' ', from)
     if (tab >= 0 && tab < from) tab = t.indexOf('\t', from)
   }
