@@ -287,7 +287,7 @@ export function readClaims(src: Source, p: Para, ctx: ClaimContext, out: Claim[]
         progress = true
       }
     }
-    if (t[cursor] === '。' || t[cursor] === ';' || t[cursor] === '；') cursor++
+    if (SENTENCE_END.has(codeAt(t, cursor))) cursor++
     pos = cursor
     if (amount) claim.amount = amount
     if (share) claim.share = share
