@@ -99,7 +99,10 @@ function fromReader(read: { layout: Layout; diagnostics: Diagnostic[] }, partial
   return result
 }
 
-/** Parse a layout from any reader into the canonical model. */
+/**
+ * Parse a layout from any reader into the canonical model. Its lines' text must be normalised
+ * (`normalizeLine`): the readers look for half-width marks and plain spaces only.
+ */
 export function parseLayout(layout: Layout): ParseResult {
   const diagnostics: Diagnostic[] = []
   const disclosure = readDisclosure(layout, diagnostics)

@@ -24,7 +24,7 @@ export const LOW_CONFIDENCE = 0.6
 export interface LayoutLine {
   /** 1-based line number in the extracted text. */
   line: number
-  /** Normalised text (same length and columns as the source line). */
+  /** Normalised text (`normalizeLine`: same length and columns as the source line; no wide spaces or full-width marks). */
   text: string
   /** The cells the source drew, when it drew any. */
   cells?: LayoutCell[]

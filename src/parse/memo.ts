@@ -3,13 +3,12 @@
  * columns, a two-sided line's side), kept across documents. A region's disclosures print the
  * same few hundred labels in every document, so in a batch most lookups hit. Bounded: when it
  * holds `limit` entries it starts again, so memory stays flat over any number of documents.
- * Made once per module or per static table spec: every memo is kept for `forgetMemos`.
  */
 export class Memo<K, V> {
   private readonly entries = new Map<K, V>()
 
   constructor(private readonly limit = 4096) {
-    memos.add(this)
+    memos.add(new WeakRef(this))
   }
 
   get(key: K): V | undefined {
@@ -27,9 +26,14 @@ export class Memo<K, V> {
   }
 }
 
-const memos = new Set<Memo<unknown, unknown>>()
+/** Every memo made, held weakly: a memo kept per key object (a table spec) goes with its key. */
+const memos = new Set<WeakRef<Memo<unknown, unknown>>>()
 
 /** Empty every memo: the next document is read as if it were the first (`npm run bench` reports both). */
 export function forgetMemos(): void {
-  for (const m of memos) m.clear()
+  for (const ref of memos) {
+    const memo = ref.deref()
+    if (memo) memo.clear()
+    else memos.delete(ref)
+  }
 }

@@ -28,8 +28,17 @@ export function normalizeText(text: string): string {
   return changed ? units.toString() : narrowed
 }
 
+/** Whether a text has a character that may open markup: `<` `&` `*` `_` `#`. */
 function hasMarkup(text: string): boolean {
-  return text.includes('<') || text.includes('&') || text.includes('*') || text.includes('_') || text.includes('#')
+  for (const c of MARKUP) if (text.includes(c)) return true
+  return false
+}
+
+const MARKUP = ['<', '&', '*', '_', '#']
+
+/** `hasMarkup` for one UTF-16 code. */
+function opensMarkup(c: number): boolean {
+  return c === 60 || c === 38 || c === 42 || c === 95 || c === 35
 }
 
 /** A writable copy of a string's UTF-16 code units, also readable two units at a time. */
@@ -43,7 +52,7 @@ class Utf16 {
     // Normalisation is synchronous, so one scratch buffer serves every call: a new buffer per call
     // made a short label's normalisation twice as slow. (Not Buffer's shared pool: its slices may
     // start at an offset a Uint32Array cannot.)
-    if (size > scratch.byteLength && size <= SCRATCH_LIMIT) scratch = new ArrayBuffer(size)
+    if (size > scratch.byteLength && size <= SCRATCH_LIMIT) scratch = new ArrayBuffer(Math.min(SCRATCH_LIMIT, Math.max(size, 2 * scratch.byteLength)))
     const memory = size <= scratch.byteLength ? scratch : new ArrayBuffer(size)
     this.bytes = Buffer.from(memory, 0, size)
     this.bytes.write(text, 'utf16le')
@@ -81,7 +90,7 @@ function narrow({ units, pairs }: Utf16): boolean {
   return changed
 }
 
-/** Whether `narrow` changes a unit, ordered so that ASCII and CJK (U+3400–9FFF) leave after two comparisons. */
+/** Whether `narrow` changes a unit, ordered so that ASCII leaves after one comparison and CJK (U+3400–9FFF) after three. */
 function narrows(c: number): boolean {
   return c >= 0xa0 && (c >= 0xff01 ? c <= 0xff5e : c <= 0x3000 && isWideSpace(c))
 }
@@ -171,8 +180,7 @@ function isLineTerminator(c: number): boolean {
 function isPlain(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c === 60 || c === 38 || c === 42 || c === 95 || c === 35) return false // < & * _ #
-    if (c >= 0xa0 && (isWideSpace(c) || isFullWidth(c))) return false
+    if (opensMarkup(c) || narrows(c)) return false
   }
   return true
 }

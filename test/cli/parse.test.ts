@@ -50,6 +50,8 @@ test('--out never lets one output overwrite another: same name, other format or 
   const sorted = (f: string) => readFileSync(f, 'utf8').trim().split('\n').sort()
   for (const f of readdirSync(out)) assert.deepEqual(sorted(join(out, f)), sorted('test/fixtures/seeds/001.facts.csv'), f)
   assert.deepEqual(outputNames(['a/001.txt', 'b/001.txt', 'c/002.txt', '-', 'd/001.docx']), ['001.txt', '001.txt-2', '002', 'stdin', '001.docx'])
+  // A name an earlier output took by its number is numbered in turn.
+  assert.deepEqual(outputNames(['a/001.txt', 'b/001.txt', 'c/001.txt-2']), ['001.txt', '001.txt-2', '001.txt-2-2'])
 })
 
 test('- reads standard input', () => {

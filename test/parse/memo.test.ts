@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
 import { test } from 'node:test'
-import { parseText } from '../../src/parse/index.ts'
+import { parseFile, parseText } from '../../src/parse/index.ts'
 import { forgetMemos, Memo } from '../../src/parse/memo.ts'
 
 test('a memo holds at most its limit and starts again when full', () => {
@@ -25,4 +25,14 @@ test("a document's model does not depend on the documents read before it", () =>
   // Now with the memos full of every seed's labels, in the opposite order.
   for (const [f, bytes] of seeds) parseText(f, bytes)
   for (let i = seeds.length - 1; i >= 0; i--) assert.equal(JSON.stringify(parseText(seeds[i]![0], seeds[i]![1])), first[i], seeds[i]![0])
+})
+
+test('the same for a document read from cells (DOCX, XLSX): its header words go through the memos too', async () => {
+  for (const file of ['test/fixtures/formats/002.docx', 'test/fixtures/formats/003.xlsx']) {
+    const bytes = new Uint8Array(readFileSync(file))
+    forgetMemos()
+    const first = JSON.stringify(await parseFile(file, bytes))
+    for (const f of readdirSync('examples/seeds')) parseText(f, readFileSync(`examples/seeds/${f}`))
+    assert.equal(JSON.stringify(await parseFile(file, bytes)), first, file)
+  }
 })

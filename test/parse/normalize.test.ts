@@ -70,19 +70,49 @@ test('one text after another: nothing of a longer text before is left in a short
   same(`${'（'.repeat(99)}，`, `${'('.repeat(99)},`)
   same('一，', '一,')
   same('ａ', 'a')
+  // Longer than the first scratch buffer (4 KB), then short again.
+  same('（一）'.repeat(1000), '(一)'.repeat(1000))
+  same('＃', '#')
   // Larger than the scratch buffer kept between calls (1 MB): a buffer of its own.
   const big = '合计，１'.repeat(200_000)
   assert.equal(normalizeText(big), '合计,1'.repeat(200_000))
   same('（', '(')
 })
 
-test('a whole seed normalises as its lines do one by one', () => {
+/**
+ * The rules of normalisation as regular expressions, applied one after another: what
+ * `normalizeText` does by hand, written the plain way (and as the first version did it).
+ */
+function reference(text: string): string {
+  const blanks = (m: string) => ' '.repeat(m.length)
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u3000\u00a0\u2002\u2003]/g, ' ')
+    .replace(/<\/?[a-zA-Z][^<>\n]*>/g, blanks)
+    .replace(/&nbsp;/g, blanks)
+    .replace(/\*\*|__/g, '  ')
+    .replace(/^#{1,6} /, blanks)
+    .replace(/[\n\r\u2028\u2029]#{1,6} /g, (m) => m[0] + blanks(m.slice(1)))
+}
+
+test('each seed normalises as the plain regular expressions do, whole and line by line', () => {
   const dir = 'examples/seeds'
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
     const text = decode(readFileSync(`${dir}/${f}`)).text
-    const whole = normalizeText(text)
-    assert.equal(whole.length, text.length, f)
-    assert.equal(whole, text.split('\n').map(normalizeLine).join('\n'), f)
-    assert.notEqual(whole, text, `${f} has full-width punctuation to narrow`)
+    const expected = reference(text)
+    assert.notEqual(expected, text, `${f} has something to normalise`)
+    assert.equal(normalizeText(text), expected, f)
+    assert.equal(text.split('\n').map(normalizeLine).join('\n'), expected, f)
+  }
+})
+
+test('random mixes of every character normalisation looks at come out as the regular expressions have them', () => {
+  const alphabet = ['a', 'Z', '1', ' ', '\n', '\r', '\u2028', '<', '>', '/', '&', 'nbsp;', '*', '_', '#', '（', '，', '＜', '＊', '＃', '\u3000', '\u00a0', '一', '、', '\ud83d']
+  let seed = 7
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
+  for (let i = 0; i < 3000; i++) {
+    let text = ''
+    for (let k = random(200); k > 0; k--) text += alphabet[random(alphabet.length)]
+    assert.equal(normalizeText(text), reference(text), JSON.stringify(text))
   }
 })

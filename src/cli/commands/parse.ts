@@ -61,17 +61,18 @@ export async function run(argv: string[]): Promise<number> {
  * The name of each input's output in --out: the file name without its extension (`001.docx` →
  * `001`), unless another input has the same one (`001.docx` and `001.xlsx` → `001.docx`,
  * `001.xlsx`); names that still clash (`a/001.txt`, `b/001.txt`) are numbered in order (`001.txt`,
- * `001.txt-2`). No output overwrites another's.
+ * `001.txt-2`, or the next number no other output has). No output overwrites another's.
  */
 export function outputNames(files: string[]): string[] {
   const base = files.map((f) => (f === '-' ? 'stdin' : basename(f)))
   const stem = base.map((b) => b.replace(/\.[^.]+$/, ''))
   const count = (names: string[], name: string) => names.filter((n) => n === name).length
   const names = stem.map((s, i) => (count(stem, s) > 1 ? base[i]! : s))
-  const seen = new Map<string, number>()
+  const used = new Set<string>()
   return names.map((n) => {
-    const k = (seen.get(n) ?? 0) + 1
-    seen.set(n, k)
-    return k === 1 ? n : `${n}-${k}`
+    let name = n
+    for (let k = 2; used.has(name); k++) name = `${n}-${k}`
+    used.add(name)
+    return name
   })
 }

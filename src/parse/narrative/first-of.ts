@@ -8,6 +8,8 @@ export function firstOf<T>(rules: [RegExp, T][]): (text: string) => T | undefine
   const re = new RegExp(`^(?:${rules.map(([r]) => `(?=[\\s\\S]*?(?:${r.source}))()`).join('|')})`)
   // The k-th group is rule k's, as no rule has a group of its own.
   if (rules.some(([r]) => new RegExp(`${r.source}|`).exec('')!.length > 1)) throw new Error(`firstOf: a rule with a capturing group`)
+  // Only the rules' sources are joined: a flag (`i`, `u`) would be lost without a word.
+  if (rules.some(([r]) => r.flags !== '')) throw new Error('firstOf: a rule with flags')
   const values = rules.map(([, v]) => v)
   return (text) => {
     const m = re.exec(text)
