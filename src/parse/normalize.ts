@@ -1,3 +1,9 @@
+import { squeeze } from './chars.ts'
+
+/** `squeeze` is kept here too for the readers outside the table and narrative stages that import it from this module. */
+export { squeeze }
+
+
 /**
  * Character normalisation that keeps every character in its column: full-width ASCII becomes
  * half-width, ideographic and no-break spaces become spaces, and markup (HTML tags, Markdown
@@ -211,36 +217,6 @@ export function normalizeLabel(text: string): string {
 
 /** The first characters of a bullet, a list number or `其中`. */
 const PREFIX_START = /^[-*(\d一二三四五六七八九十其]/
-
-/** Whether a text is empty or whitespace only (`text.trim() === ''` without making a trimmed copy). */
-export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false
-  return true
-}
-
-/** Whether a UTF-16 code is whitespace or a line terminator, as `trim` and `\s` see it. */
-export function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && isUnicodeSpace(c))
-}
-
-/** Remove all whitespace (names inside row keys are printed with layout breaks: `日常专项业务项 目`). */
-export function squeeze(text: string): string {
-  // A character loop finds the common case (no whitespace in a short label) faster than a regular expression call.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c <= 32 || (c >= 0x80 && isUnicodeSpace(c))) return text.replace(SPACES, '')
-  }
-  return text
-}
-
-const SPACES = /\s+/g
-
-/** The non-ASCII characters `\s` matches. */
-function isUnicodeSpace(c: number): boolean {
-  // CJK text (above U+3000) leaves after two comparisons.
-  if (c > 0x3000) return c === 0xfeff
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-}
 
 /**
  * Sentence punctuation in a normalised line: `。`, and `,` `;` (the full-width `，；` after

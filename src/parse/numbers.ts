@@ -4,7 +4,7 @@
  * domain conventions no number-parsing library knows.
  */
 
-import { isSpaceCode } from './normalize.ts'
+import { skipWhite, skipWhiteBack } from './chars.ts'
 
 /** A number found in a line. */
 export interface NumberToken {
@@ -32,13 +32,11 @@ export function findNumbers(text: string, offset = 0): NumberToken[] {
 
 /** A whole cell that is one number (or `-` / `—` standing for zero); undefined otherwise. */
 export function cellNumber(text: string): string | undefined {
-  let start = 0
-  let end = text.length
-  while (start < end && isSpaceCode(text.charCodeAt(start))) start++
+  const start = skipWhite(text, 0)
   // Most cells are names: reject them by their first character, before any copy or scan.
   const first = text.charCodeAt(start)
   if (!(first >= 48 && first <= 57) && first !== 45 && first !== 0x2014 && first !== 0x2013) return undefined
-  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--
+  const end = skipWhiteBack(text, text.length)
   const t = start === 0 && end === text.length ? text : text.slice(start, end)
   if (t.length === 1 && !(first >= 48 && first <= 57)) return '0' // `-`, `—` or `–` alone
   return wholeNumber(t)

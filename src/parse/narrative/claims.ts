@@ -3,7 +3,7 @@ import { THREE_PUBLIC_ROWS } from '../../model/index.ts'
 import type { CodeResolver } from './codes.ts'
 import type { SectionKind } from './sections.ts'
 import type { Para, Source } from './text.ts'
-import { CharSet, CLAUSE_MARK, codeAt, SENTENCE_END } from './chars.ts'
+import { CharSet, CLAUSE_MARK, codeAt, SENTENCE_END } from '../chars.ts'
 import { firstOf } from './first-of.ts'
 
 /** What the claim reader carries from one paragraph to the next. */

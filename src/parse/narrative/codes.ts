@@ -1,12 +1,12 @@
 import type { Table } from '../../model/index.ts'
 import { functionCodes } from '../../catalog/index.ts'
 import { isDigit } from '../numbers.ts'
-import { squeeze } from './chars.ts'
+import { squeezeProse } from '../chars.ts'
 
 const FULL_WIDTH_PARENS = /[（）]/
 /** A name without white space, with `()` for `（）` (most names have neither, and are returned as they are). */
 function norm(name: string): string {
-  const s = squeeze(name)
+  const s = squeezeProse(name)
   return FULL_WIDTH_PARENS.test(s) ? s.replace(/（/g, '(').replace(/）/g, ')') : s
 }
 

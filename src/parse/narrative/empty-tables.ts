@@ -1,7 +1,7 @@
 import type { EmptyTableNote } from '../../model/disclosure.ts'
 import { TABLES, type TableSpec } from '../../model/tables.ts'
 import type { Para, Source } from './text.ts'
-import { CLAUSE_MARK, SENTENCE_END } from './chars.ts'
+import { CLAUSE_MARK, SENTENCE_END } from '../chars.ts'
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')')
 const BY_NAME = new Map<string, string>()

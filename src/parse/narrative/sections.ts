@@ -1,5 +1,5 @@
 import type { Layout } from '../layout.ts'
-import { codeAt, lastNonWhite, leadingWhite } from './chars.ts'
+import { codeAt, skipWhite, skipWhiteBack } from '../chars.ts'
 import { firstOf } from './first-of.ts'
 
 /** What a section of 第三部分 is about. `summary` is 收支预算情况的总体说明. */
@@ -88,8 +88,8 @@ export function findParts(layout: Layout): Parts {
     const t = lines[i]!.text
     if (t.length === 0 || t.length > 60 || lines[i]!.cells) continue
     // Cheap first look: a part heading starts with 第, a glossary heading is short and ends in 名词解释.
-    const k = leadingWhite(t)
-    if (codeAt(t, k) !== 0x7b2c && (t.length - k > 16 || codeAt(t, lastNonWhite(t)) !== 0x91ca)) continue
+    const k = skipWhite(t, 0)
+    if (codeAt(t, k) !== 0x7b2c && (t.length - k > 16 || codeAt(t, skipWhiteBack(t, t.length) - 1) !== 0x91ca)) continue
     const sq = t.replace(/\s+/g, '')
     if (sq.length > 40) continue
     const m = PART.exec(sq)

@@ -2,7 +2,7 @@ import type { Diagnostic, Indicator, Money, TargetTable } from '../../model/inde
 import { toFen, wan } from '../../model/index.ts'
 import { placeOf, type Layout, type LayoutCell, type LayoutLine } from '../layout.ts'
 import { cellNumber } from '../numbers.ts'
-import { CharSet, firstCode, isBlank, squeeze as sq } from './chars.ts'
+import { CharSet, firstCode, isBlank, squeezeProse as sq } from '../chars.ts'
 
 /** The target tables of a document and the lines they cover (left out of the narrative paragraphs). */
 export interface Targets {

@@ -1,7 +1,7 @@
 import type { Money, Percent, Place } from '../../model/index.ts'
 import { toFen, wan, type MoneyUnit } from '../../model/index.ts'
 import type { Layout, LayoutLine } from '../layout.ts'
-import { CharSet, codeAt, firstCode } from './chars.ts'
+import { CharSet, codeAt, firstCode } from '../chars.ts'
 
 /**
  * A paragraph of running text with its whitespace removed and every character mapped back to its

@@ -1,4 +1,4 @@
-import { isSpaceCode, squeeze } from '../normalize.ts'
+import { firstCode, squeeze } from '../chars.ts'
 import { isDigit } from '../numbers.ts'
 
 /**
@@ -50,11 +50,7 @@ export function codeFromCells(cells: readonly { text: string }[], kind: CodeKind
 
 /** Whether a text's first non-blank character is an ASCII digit. */
 function startsWithDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (!isSpaceCode(c)) return isDigit(c)
-  }
-  return false
+  return isDigit(firstCode(text))
 }
 
 /** The code at the start of a plain-text line (`201 03 06 政务公开审批 …`), or undefined. */

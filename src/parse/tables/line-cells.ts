@@ -1,5 +1,5 @@
 import { placeOf, type LayoutCell, type LayoutLine } from '../layout.ts'
-import { isSpaceCode } from '../normalize.ts'
+import { skipWhite, skipWhiteBack } from '../chars.ts'
 import { cellNumber, findNumbers } from '../numbers.ts'
 import type { RawNumber } from './raw.ts'
 
@@ -51,8 +51,8 @@ function cellFields(cells: LayoutCell[], first: number, withBlank: boolean): Fie
       continue
     }
     // The field spans the text itself, not the padding or blanked markup around it.
-    const from = skipBlank(cell.text, 0)
-    const to = skipBlankBack(cell.text, cell.text.length)
+    const from = skipWhite(cell.text, 0)
+    const to = skipWhiteBack(cell.text, cell.text.length)
     const text = from === 0 && to === cell.text.length ? cell.text : cell.text.slice(from, Math.max(from, to))
     if (!text && !withBlank) continue
     const start = cell.start + (text ? from : 0)
@@ -68,7 +68,7 @@ function textFields(text: string, strictDecimals: boolean, trailingOnly: boolean
   let first = trailingOnly ? nums.length : 0
   for (let i = nums.length - 1; trailingOnly && i >= 0; i--) {
     const gapEnd = i === nums.length - 1 ? text.length : nums[i + 1]!.start
-    if (skipBlank(text, nums[i]!.end) < gapEnd) break
+    if (skipWhite(text, nums[i]!.end) < gapEnd) break
     first = i
   }
   const fields: Field[] = []
@@ -97,22 +97,10 @@ function hasSeparator(raw: string): boolean {
 
 /** The text between two positions, without its surrounding blanks, as a field (none when blank). */
 function pushText(fields: Field[], text: string, from: number, to: number): void {
-  const start = skipBlank(text, from)
+  const start = skipWhite(text, from)
   if (start >= to) return
-  const end = skipBlankBack(text, to)
+  const end = skipWhiteBack(text, to)
   fields.push({ text: text.slice(start, end), number: undefined, start, end, index: undefined, cell: undefined })
-}
-
-/** The first position at or after `i` that is not blank (whitespace as `String.prototype.trim` sees it). */
-export function skipBlank(text: string, i: number): number {
-  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++
-  return i
-}
-
-/** The position after the last character before `i` that is not blank. */
-function skipBlankBack(text: string, i: number): number {
-  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--
-  return i
 }
 
 /** The texts of fields joined by `separator`: a label is most often one field, and then no array is built. */

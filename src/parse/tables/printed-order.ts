@@ -1,5 +1,5 @@
 import type { TableSpec } from '../../model/tables.ts'
-import { squeeze } from '../normalize.ts'
+import { squeeze } from '../chars.ts'
 import type { TableRegion } from './segment.ts'
 
 /**

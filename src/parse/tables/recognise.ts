@@ -1,4 +1,4 @@
-import { squeeze } from '../normalize.ts'
+import { squeeze } from '../chars.ts'
 import { codeFromCells, codeFromText, type CodeKind } from './codes.ts'
 import type { TableRegion } from './segment.ts'
 

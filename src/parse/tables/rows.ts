@@ -3,10 +3,11 @@ import { THREE_PUBLIC_ROWS } from '../../model/tables.ts'
 import { functionCodes } from '../../catalog/index.ts'
 import type { Diagnostic } from '../../model/diagnostic.ts'
 import { placeOf, type LayoutLine } from '../layout.ts'
-import { isBlank, normalizeLabel, squeeze } from '../normalize.ts'
+import { isBlank, skipWhite, squeeze } from '../chars.ts'
+import { normalizeLabel } from '../normalize.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
-import { joinTexts, rawNumber, rowFields, skipBlank, type Field } from './line-cells.ts'
+import { joinTexts, rawNumber, rowFields, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
 
 /** What a row reader needs to know about its table. */
@@ -26,7 +27,7 @@ const TOTAL = /^(合计|总计|合计数)$/
 
 export function isMeta(text: string): boolean {
   // Each opens with 编, 单, 部 or 金: other lines are rejected by their first character, without the pattern.
-  const c = text.charCodeAt(skipBlank(text, 0))
+  const c = text.charCodeAt(skipWhite(text, 0))
   return (c === 0x7f16 || c === 0x5355 || c === 0x90e8 || c === 0x91d1) && META.test(text)
 }
 

@@ -1,6 +1,6 @@
 import type { LayoutLine } from '../layout.ts'
-import { isBlank, SENTENCE_PUNCTUATION, squeeze } from '../normalize.ts'
-import { skipBlank } from './line-cells.ts'
+import { isBlank, skipWhite, squeeze } from '../chars.ts'
+import { SENTENCE_PUNCTUATION } from '../normalize.ts'
 import { matchTableNumber, matchTitle, titleText, type TitleMatch } from './titles.ts'
 
 /** The lines of one table of 第二部分, before its rows are read. */
@@ -45,7 +45,7 @@ const PART_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, �
  */
 function partOf(text: string, first: number): number {
   let i = first
-  while (isHeadingMark(text.charCodeAt(i))) i = skipBlank(text, i + 1)
+  while (isHeadingMark(text.charCodeAt(i))) i = skipWhite(text, i + 1)
   if (text.charCodeAt(i) !== 0x7b2c) return 0 // 第
   const m = PART.exec(text)
   return m ? PART_NUMBER[m[1]!]! : 0
@@ -107,7 +107,7 @@ export function findTables(lines: LayoutLine[]): TableRegion[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     const text = line.text
-    const first = skipBlank(text, 0)
+    const first = skipWhite(text, 0)
     if (first === text.length) continue
     // Anchors all name a 表 and none is a sentence (a line of markup may hide one in a tag): most
     // lines are rejected by these two searches before any title is compared.

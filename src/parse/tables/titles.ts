@@ -1,5 +1,6 @@
 import { TABLES } from '../../model/tables.ts'
-import { SENTENCE_PUNCTUATION, squeeze, normalizeLine } from '../normalize.ts'
+import { squeeze } from '../chars.ts'
+import { SENTENCE_PUNCTUATION, normalizeLine } from '../normalize.ts'
 import { isDigit } from '../numbers.ts'
 
 /** A table title found on a line. */
