@@ -16,14 +16,21 @@ export interface LeadingCode {
 /** Function codes start with 2 (expenditure 201–234), economic codes with 3 (301–399) or 5 (501–599). */
 export type CodeKind = 'function' | 'economic'
 
-/** Whether a code of digits opens as codes of its kind do (2; 3 or 5). Codes are tested by their characters: every row's first cell comes here. */
+/** Whether a code of digits opens as codes of its kind do (2; 3 or 5). */
 function opensKind(code: string, kind: CodeKind): boolean {
   const c = code.charCodeAt(0)
   return kind === 'function' ? c === 50 : c === 51 || c === 53
 }
 
-function isDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false
+/**
+ * Whether `code` is a code of `kind`: 3, 5 or 7 ASCII digits (类, 款, 项; with `classOnly`, 3 for a
+ * 类) opening as its kind does. Tested by its characters, not a pattern: every row's first cell and
+ * every coded row of the narrative's lookups comes here.
+ */
+export function isCode(code: string, kind: CodeKind, classOnly = false): boolean {
+  const n = code.length
+  if (!opensKind(code, kind) || (n !== 3 && (classOnly || (n !== 5 && n !== 7)))) return false
+  for (let i = 1; i < n; i++) if (!isDigit(code.charCodeAt(i))) return false
   return true
 }
 
@@ -32,9 +39,8 @@ export function codeFromCells(cells: readonly { text: string }[], kind: CodeKind
   // Most rows start with a name: reject them before squeezing or matching anything.
   if (cells.length === 0 || !startsWithDigit(cells[0]!.text)) return undefined
   const first = squeeze(cells[0]!.text)
-  if (!isDigits(first) || !opensKind(first, kind)) return undefined
-  if (first.length === 5 || first.length === 7) return { code: first, fields: 1, chars: 0 }
-  if (first.length !== 3) return undefined
+  if (!isCode(first, kind)) return undefined
+  if (first.length !== 3) return { code: first, fields: 1, chars: 0 }
   // 类 | 款 | 项 cells (only the first three cells can hold them); empty cells after the last part belong to the code columns.
   let code = first
   let fields = 1

@@ -5,6 +5,7 @@ import { isBlank, squeeze } from '../chars.ts'
 import { normalizeLabel } from '../normalize.ts'
 import { Memo } from '../memo.ts'
 import { isDigit } from '../numbers.ts'
+import { isCode } from './codes.ts'
 import { rawNumber, twoSidedFields, type Field } from './line-cells.ts'
 import type { RawNumber, RawRow } from './raw.ts'
 import { isMeta, placeByOrder, type RowContext } from './rows.ts'
@@ -29,9 +30,9 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
     let expLabel = ''
     for (let i = 0; i < fields.length && split < 0; i++) {
       const f = fields[i]!
-      if (f.number !== undefined && !isClassCode(f.text)) continue
+      if (f.number !== undefined && !isCode(f.text, 'function', true)) continue
       const word = wordOf(f.text)
-      if (isClassCode(word.text)) {
+      if (isCode(word.text, 'function', true)) {
         // A bare class code, its name in the next field.
         const name = i + 1 < fields.length ? squeeze(fields[i + 1]!.text) : ''
         if (name && classNames.has(name)) {
@@ -98,7 +99,7 @@ export function readTwoSidedRows(ctx: RowContext, lines: LayoutLine[]): RawRow[]
       for (let i = rightStart; i < fields.length; i++) {
         const f = fields[i]!
         if (f.number === undefined) labelIndex ??= f.index ?? -1
-        else if (!isClassCode(f.text)) numbers.push(rawNumber(ctx.file, line, f, column))
+        else if (!isCode(f.text, 'function', true)) numbers.push(rawNumber(ctx.file, line, f, column))
       }
       if (!column && line.cells) placeByOrder(ctx, numbers, fields, line.cells.length, (labelIndex ?? -1) + 1)
       rows.push({ key: expKey, label: expLabel, side: 'expenditure', place: placeOf(ctx.file, line, fields[rightStart]!.start, fields[fields.length - 1]!.end), numbers })
@@ -217,11 +218,6 @@ function isUnsure(fields: Field[], end: number): boolean {
     if (f.number === undefined && f.cell?.confidence !== undefined && f.cell.confidence < LOW_CONFIDENCE) return true
   }
   return false
-}
-
-/** A bare class code (`203`): three digits from 2. */
-function isClassCode(t: string): boolean {
-  return t.length === 3 && t.charCodeAt(0) === 50 && isDigit(t.charCodeAt(1)) && isDigit(t.charCodeAt(2))
 }
 
 /**
