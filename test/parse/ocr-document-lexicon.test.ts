@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { correctByDocument } from '../../src/parse/ocr/document-lexicon.ts'
-import type { Phrase } from '../../src/parse/ocr/phrases.ts'
+import { pagePhrases, type Phrase } from '../../src/parse/ocr/phrases.ts'
+import type { ScannedWord } from '../../src/parse/ocr/words.ts'
 import type { PdfLine } from '../../src/parse/pdf/layout.ts'
+import type { Row } from '../../src/parse/pdf/lines.ts'
 
 /**
  * Unsure OCR'd names put right by the document's own text (document-lexicon.ts), on readings made
@@ -110,4 +112,47 @@ test('a mark read from a speck may go, an ideograph may not', () => {
 test('a reading with fewer than four ideographs is left to be checked (数量指标 and 质量指标 are both words)', () => {
   assert.deepEqual(correctByDocument([tableLine('生15.89', 0.5)], [narrative('收支总预算415.89 万元')]), [])
   assert.deepEqual(correctByDocument([tableLine('二11个', 0.5)], [narrative('保障楼内单位11个')]), [])
+})
+
+test('a name that ends in a bracket is put right to the whole run, bracket and all', () => {
+  // The run 人员补助项目(一期) ends in a mark, but so does the name: it is no window cut through a word.
+  const line = tableLine('人史补助项目(一期)', 0.52)
+  correctByDocument([line], [narrative('人员补助项目(一期)')])
+  assert.equal(line.cells![0]!.text, '人员补助项目(一期)')
+  // The name's closing bracket is never dropped to fit a run that lacks it.
+  const open = tableLine('人史补助项目(一期)', 0.52)
+  assert.deepEqual(correctByDocument([open], [narrative('人员补助项目(一期,二期)')]), [])
+  assert.equal(open.cells![0]!.text, '人史补助项目(一期)')
+})
+
+test('the same misreading on another page, read unsurely, does not stop the correction; read surely, it does', () => {
+  const page7 = (text: string, confidence: number[]): Phrase => ({ ...narrative(text), line: { ...narrative(text).line, place: { ...narrative(text).line.place, page: 7 } }, confidence })
+  const line = tableLine('人史补助项目', 0.52)
+  correctByDocument([line], [page7('人史补助项目', [0.96, 0.5, 0.96, 0.96, 0.96, 0.96]), narrative('人员补助项目')])
+  assert.equal(line.cells![0]!.text, '人员补助项目')
+  const sure = tableLine('人史补助项目', 0.52)
+  assert.deepEqual(correctByDocument([sure], [page7('人史补助项目', [0.96, 0.95, 0.96, 0.96, 0.96, 0.96]), narrative('人员补助项目')]), [])
+})
+
+/** An OCR'd word starting at `x` (points), 10 points a character, on the baseline of the rows of `tableLine`. */
+function word(text: string, x: number, confidence: number): ScannedWord {
+  return { text, x0: x, x1: x + 10 * text.length, y0: 302, y1: 316, base: 314, size: 12, confidence }
+}
+
+test('a cell read by OCR is a phrase in normalised text, each character as sure as the word it was read in', () => {
+  const line = tableLine('人员补助项目(一期)', 0.8)
+  const row: Row = { top: 300, left: 50, box: [50, 300, 250, 318], cells: [{ text: '人员补助项目（一期）', box: [50, 300, 150, 318], colSpan: 1, rowSpan: 1 }] }
+  const [phrase] = pagePhrases([row], [line], [word('人员补助项目', 52, 0.95), word('（一期）', 112, 0.7)], [[0.8]])
+  // Full-width brackets as the names compared with it have them (layout.ts normalises cell text).
+  assert.equal(phrase!.text, '人员补助项目(一期)')
+  assert.deepEqual(phrase!.confidence, [0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.7, 0.7, 0.7, 0.7])
+  assert.equal(phrase!.cell, line.cells![0])
+})
+
+test('characters outside the Basic Multilingual Plane are aligned unit by unit, as the names are compared', () => {
+  // 𠀀 (U+20000) is two UTF-16 units; both are as sure as the word that read it.
+  const line = tableLine('𠀀人员补助', 0.7)
+  const row: Row = { top: 300, left: 50, box: [50, 300, 250, 318], cells: [{ text: '𠀀人员补助', box: [50, 300, 150, 318], colSpan: 1, rowSpan: 1 }] }
+  const [phrase] = pagePhrases([row], [line], [word('𠀀人员', 52, 0.5), word('补助', 92, 0.95)], [[0.7]])
+  assert.deepEqual(phrase!.confidence, [0.5, 0.5, 0.5, 0.5, 0.95, 0.95])
 })

@@ -12,8 +12,6 @@ const EDGE_START = /^[\s|_\-—–.,:;'"“”‘’`~!。、·丨]+/
 const EDGE_END = /[\s|_\-—–.,:;'"“”‘’`~!。、·丨]+$/
 const CJK = /[\u3400-\u9fff]/
 const CJK_ALL = /[\u3400-\u9fff]/g
-/** A run that starts or ends with a mark or blank is a window cut through a word (`进修及培训(`). */
-const CUT = /^[^\u3400-\u9fffA-Za-z0-9]|[^\u3400-\u9fffA-Za-z0-9]$/
 /** An ideograph, letter or digit: not a mark. */
 const WORD_CHAR = /[\u3400-\u9fffA-Za-z0-9]/
 const digits = (s: string) => s.replace(/\D/g, '')
@@ -76,7 +74,8 @@ function rejoin(line: PdfLine): void {
 
 /**
  * The run of phrase text nearest to `name` (read with `confidence` per character), if near enough
- * and no other distinct run is as near; undefined when `name` itself is printed (nothing to put right).
+ * and no other distinct run is as near; undefined when `name` itself is printed surely (nothing to
+ * put right). An unsure reading of `name` elsewhere is passed over: the same misreading twice.
  */
 function nearestPhrase(name: string, confidence: number[], phrases: Phrase[]): Phrase | undefined {
   const n = name.length
@@ -84,18 +83,19 @@ function nearestPhrase(name: string, confidence: number[], phrases: Phrase[]): P
   let best: Phrase | undefined
   let bestD = Infinity
   let tie = false
-  const chars = new Set(name)
+  const chars = new Set(name.split(''))
   const figures = digits(name)
   for (const p of phrases) {
-    if (p.text.includes(name)) return undefined
+    // Printed as read, and surely: nothing to put right. The same misreading elsewhere proves nothing.
+    if (printedSurely(p, name)) return undefined
     // A run shares at least n − limit characters with the name: a phrase with fewer is never near.
     if (shared(p.text, chars) < n - limit) continue
     for (let len = n - 1; len <= n + 1; len++)
       for (let at = 0; at + len <= p.text.length; at++) {
         const run = p.text.slice(at, at + len)
-        if (shared(run, chars) < n - limit) continue
+        if (run === name || shared(run, chars) < n - limit) continue
         // Figures are read well (they are read twice); a run with others is another name (`024 年,…政务服务中`).
-        if (CUT.test(run) || digits(run) !== figures) continue
+        if (cut(run, name) || digits(run) !== figures) continue
         const d = edits(name, confidence, run, p.confidence?.slice(at, at + len), Math.min(bestD, limit) + 1)
         if (d > bestD || d > limit) continue
         if (d < bestD) [best, bestD, tie] = [{ text: run, line: p.line }, d, false]
@@ -109,11 +109,13 @@ function nearestPhrase(name: string, confidence: number[], phrases: Phrase[]): P
  * The edits that make `run` of `name`, where each takes out a character of the name read below
  * `CONFIDENT` or puts in one of the run that is sure (`runConfidence` undefined: a text layer);
  * `limit` (giving up) when no such edits do it in fewer. A character of the name goes without
- * another in its place only if it is a mark (a speck read as `.`): an ideograph is not read out of nothing.
+ * another in its place only if it is a mark (a speck read as `.`) inside it: an ideograph is not
+ * read out of nothing, and a mark at its edge is its own (the `)` of `(一期)`).
  */
 function edits(name: string, nameConfidence: number[], run: string, runConfidence: number[] | undefined, limit: number): number {
   const out = (i: number) => nameConfidence[i]! < CONFIDENT
-  const drop = (i: number) => out(i) && !WORD_CHAR.test(name[i]!)
+  // A mark at the name's own edge is part of it (the `)` of `(一期)`), not a speck beside it.
+  const drop = (i: number) => out(i) && !WORD_CHAR.test(name[i]!) && i > 0 && i < name.length - 1
   const into = (j: number) => (runConfidence?.[j] ?? 1) >= CONFIDENT
   let prev = [0]
   for (let j = 1; j <= run.length; j++) prev.push(into(j - 1) ? prev[j - 1]! + 1 : limit)
@@ -139,8 +141,26 @@ function edits(name: string, nameConfidence: number[], run: string, runConfidenc
 
 function shared(run: string, chars: Set<string>): number {
   let k = 0
-  for (const ch of run) if (chars.has(ch)) k++
+  for (let i = 0; i < run.length; i++) if (chars.has(run[i]!)) k++
   return k
+}
+
+/**
+ * Whether `run` is a window cut through a word or the name's: where the name starts (ends) with
+ * an ideograph, letter or digit, so does the run (not `进修及培训(` of 进修及培训(含学历教育)); where
+ * it starts (ends) with a mark, the run starts (ends) with the same mark (`人员补助项目(一期)`, not
+ * `人员补助项目(一期,二` of 人员补助项目(一期,二期)).
+ */
+function cut(run: string, name: string): boolean {
+  const edge = (a: string, b: string) => (WORD_CHAR.test(b) ? !WORD_CHAR.test(a) : a !== b)
+  return edge(run[0]!, name[0]!) || edge(run.at(-1)!, name.at(-1)!)
+}
+
+/** Whether phrase `p` prints `name` where it is sure of every character (a text layer always is). */
+function printedSurely(p: Phrase, name: string): boolean {
+  for (let at = p.text.indexOf(name); at >= 0; at = p.text.indexOf(name, at + 1))
+    if (!p.confidence || p.confidence.slice(at, at + name.length).every((c) => c >= CONFIDENT)) return true
+  return false
 }
 
 function corrected(cell: PdfCell, text: string, source: PdfLine): Diagnostic {

@@ -1,5 +1,6 @@
 import type { PdfCell, PdfLine } from '../pdf/layout.ts'
 import type { Row } from '../pdf/lines.ts'
+import { normalizeLine } from '../normalize.ts'
 import { wordsIn } from './recheck.ts'
 import type { ScannedWord } from './words.ts'
 
@@ -31,9 +32,13 @@ export function pagePhrases(rows: Row[], lines: PdfLine[], words: ScannedWord[],
       const read = wordsIn(rowCell, words)
         // Reading order: line by line (a name wrapped in its cell), left to right.
         .sort((a, b) => (Math.abs(a.base - b.base) < 0.5 * a.size ? a.x0 - b.x0 : a.base - b.base))
-        .flatMap((w) => [...w.text].map((ch) => [ch, w.confidence] as const))
+        // By UTF-16 unit, as `aligned` and document-lexicon.ts index text.
+        .flatMap((w) => w.text.split('').map((ch) => [ch, w.confidence] as const))
       const cell = lines[i]!.cells?.[j]
-      const phrase: Phrase = { text: rowCell.text, line: lines[i]!, confidence: aligned(rowCell.text, read, confidences[i]![j]!) }
+      // Aligned as read (the words are raw OCR too); the text normalised as the cells' (layout.ts),
+      // which keeps its length, so each confidence stays with its character.
+      const confidence = aligned(rowCell.text, read, confidences[i]![j]!)
+      const phrase: Phrase = { text: normalizeLine(rowCell.text), line: lines[i]!, confidence }
       if (cell) phrase.cell = cell
       out.push(phrase)
     }),
