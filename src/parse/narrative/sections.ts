@@ -25,7 +25,7 @@ export type SectionKind =
   | 'other'
 
 // First match wins: the specific subjects come before the words they contain (财政拨款收支 before 收支).
-const HEADING_KINDS: [RegExp, SectionKind][] = (<[string, SectionKind][]>[
+const HEADING_WORDS: [string, SectionKind][] = [
   ['运行经费', 'operating_costs'],
   ['政府采购', 'procurement'],
   ['国有资产', 'assets'],
@@ -45,7 +45,8 @@ const HEADING_KINDS: [RegExp, SectionKind][] = (<[string, SectionKind][]>[
   ['收支', 'summary'],
   ['收入', 'income'],
   ['支出', 'expenditure'],
-]).map(([word, kind]) => [new RegExp(word), kind])
+]
+const HEADING_KINDS = HEADING_WORDS.map(([word, kind]): [RegExp, SectionKind] => [new RegExp(word), kind])
 const kindOf = firstOf(HEADING_KINDS)
 
 const YEAR = /\d{4}年(?:度)?/
@@ -74,6 +75,9 @@ export interface Parts {
 }
 
 const PART = /^第([一二三四])部分/
+const DI = '第'.charCodeAt(0)
+/** The last character of 名词解释. */
+const SHI = '释'.charCodeAt(0)
 const GLOSSARY_HEAD = /^(?:第[一二三四五六]部分|[一二三四五六七八九十]+、)?名词解释$/
 
 /**
@@ -89,7 +93,7 @@ export function findParts(layout: Layout): Parts {
     if (t.length === 0 || t.length > 60 || lines[i]!.cells) continue
     // Cheap first look: a part heading starts with 第, a glossary heading is short and ends in 名词解释.
     const k = skipWhite(t, 0)
-    if (codeAt(t, k) !== 0x7b2c && (t.length - k > 16 || codeAt(t, skipWhiteBack(t, t.length) - 1) !== 0x91ca)) continue
+    if (codeAt(t, k) !== DI && (t.length - k > 16 || codeAt(t, skipWhiteBack(t, t.length) - 1) !== SHI)) continue
     const sq = t.replace(/\s+/g, '')
     if (sq.length > 40) continue
     const m = PART.exec(sq)

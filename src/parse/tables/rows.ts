@@ -3,7 +3,7 @@ import { THREE_PUBLIC_ROWS } from '../../model/tables.ts'
 import { functionCodes } from '../../catalog/index.ts'
 import type { Diagnostic } from '../../model/diagnostic.ts'
 import { placeOf, type LayoutLine } from '../layout.ts'
-import { isBlank, skipWhite, squeeze } from '../chars.ts'
+import { CharSet, isBlank, skipWhite, squeeze } from '../chars.ts'
 import { normalizeLabel } from '../normalize.ts'
 import { codeFromCells, codeFromText, inheritedCode, type CodeKind } from './codes.ts'
 import { HeaderMap } from './header-map.ts'
@@ -24,11 +24,12 @@ export interface RowContext {
 
 const META = /^\s*(编\s*制\s*部\s*门|编\s*制\s*单\s*位|单\s*位\s*[:：]|单位名称|部门名称\s*[:：]|金额单位)/
 const TOTAL = /^(合计|总计|合计数)$/
+/** The characters META's lines open with. */
+const META_FIRST = new CharSet('编单部金')
 
 export function isMeta(text: string): boolean {
-  // Each opens with 编, 单, 部 or 金: other lines are rejected by their first character, without the pattern.
-  const c = text.charCodeAt(skipWhite(text, 0))
-  return (c === 0x7f16 || c === 0x5355 || c === 0x90e8 || c === 0x91d1) && META.test(text)
+  // Other lines are rejected by their first character, without the pattern.
+  return META_FIRST.has(text.charCodeAt(skipWhite(text, 0))) && META.test(text)
 }
 
 /** Column-number header lines: `※ ※ ※ 1 2 3 …`. */

@@ -16,13 +16,15 @@ const CANDIDATES = TABLES.flatMap((t) =>
 /** The last characters of the titles (表): a line ending otherwise names none, and is rejected before the titles are compared. */
 const TITLE_ENDS = new Set(CANDIDATES.map((c) => c.title.charCodeAt(c.title.length - 1)))
 
+const BIAO = '表'.charCodeAt(0)
+
 /** Text of a line ready for title comparison: no whitespace or markup, half-width brackets, no 表 N prefix. */
 export function titleText(line: string): string {
   // Each prefix is removed only where its first character opens the text: a replace that finds
   // nothing costs as much as one that does.
   let t = squeeze(normalizeLine(line))
   if (t.charCodeAt(0) === 35) t = t.replace(/^#+/, '') // '#'
-  if (t.charCodeAt(0) === 0x8868) t = t.replace(/^表[0-9一二三四五六七八九十]+[:：、.]?/, '') // 表
+  if (t.charCodeAt(0) === BIAO) t = t.replace(/^表[0-9一二三四五六七八九十]+[:：、.]?/, '')
   if (isDigit(t.charCodeAt(0))) t = t.replace(/^\d{4}年度?/, '')
   return t
 }
