@@ -93,8 +93,9 @@ export function fillColumns(spec: TableSpec, k: number): { columns: string[]; as
 }
 
 /**
- * The columns as a note lists them (`total, basic`). Concatenated rather than joined: `join`
- * took a fifth of the placement of a row (seeds, CPU profile).
+ * The columns as a note lists them (`total, basic`). Concatenated rather than joined: `join` here
+ * made the whole parse 0.15% slower (30.09 G against 30.05 G instructions, 600 parses of the seeds),
+ * and sharing line-cells' `joinTexts` through an accessor 0.9%.
  */
 function listOf(columns: string[]): string {
   let list = columns[0] ?? ''

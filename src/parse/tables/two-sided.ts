@@ -203,7 +203,6 @@ function classCodeAt(t: string): number {
   return -1
 }
 
-
 /** Where 支出总计 or 支出合计 starts in a field, or -1. */
 function expenditureTotalAt(t: string): number {
   const a = t.indexOf('支出总计')
