@@ -1,6 +1,7 @@
 import type { Diagnostic, Disclosure } from '../model/index.ts'
 import { placeOf, type Layout } from './layout.ts'
-import { SENTENCE_PUNCTUATION, squeeze } from './normalize.ts'
+import { squeeze } from './chars.ts'
+import { SENTENCE_PUNCTUATION } from './normalize.ts'
 import { readNarrative } from './narrative/index.ts'
 import { readTables } from './tables/build.ts'
 

@@ -1,8 +1,5 @@
 import { squeeze } from './chars.ts'
 
-/** `squeeze` is kept here too for the readers outside the table and narrative stages that import it from this module. */
-export { squeeze }
-
 /**
  * Character normalisation that keeps every character in its column: full-width ASCII becomes
  * half-width, ideographic and no-break spaces become spaces, and markup (HTML tags, Markdown

@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import type { Diagnostic, Place } from '../../model/index.ts'
 import type { LayoutLine } from '../layout.ts'
-import { squeeze } from '../normalize.ts'
+import { squeeze } from '../chars.ts'
 import { OfficeError } from '../office/error.ts'
 import { cellText, tableLines, type GridSlot } from '../office/grid.ts'
 import { isPartial, type OfficeRead } from '../office/read.ts'
