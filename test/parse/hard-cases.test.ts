@@ -250,6 +250,20 @@ test('an income line OCR misread (一航公共顾算抵欲, unsure) is the next 
   assert.equal(unnamed!.place?.start.line, 7)
 })
 
+/** The one printed table and the narrative of the two contents-entry documents below. */
+const CONTENTS_SUMMARY = [
+    '部门收支总体情况表',
+    '单位：万元',
+    '收入\t\t支出\t',
+    '项目\t预算数\t项目\t预算数',
+    '一、本年收入\t100.00\t一、一般公共服务支出\t100.00',
+    '收入总计\t100.00\t支出总计\t100.00',
+]
+const CONTENTS_NARRATIVE = [
+    '第三部分 情况说明',
+    '某单位收支总预算 100.00 万元，全部为一般公共预算拨款，比上年增加 1.00 万元，主要用于日常运转。',
+]
+
 test('a contents entry printed as a bare title (a scanned 目录 loses its list marks) does not take the key of the table it names', () => {
   const doc = [
     '某单位 2025 年部门预算公开',
@@ -257,14 +271,8 @@ test('a contents entry printed as a bare title (a scanned 目录 loses its list 
     '部门收支总体情况表',
     '部门收入总体情况表',
     '第二部分 公开表',
-    '部门收支总体情况表',
-    '单位：万元',
-    '收入\t\t支出\t',
-    '项目\t预算数\t项目\t预算数',
-    '一、本年收入\t100.00\t一、一般公共服务支出\t100.00',
-    '收入总计\t100.00\t支出总计\t100.00',
-    '第三部分 情况说明',
-    '某单位收支总预算 100.00 万元，全部为一般公共预算拨款，比上年增加 1.00 万元，主要用于日常运转。',
+    ...CONTENTS_SUMMARY,
+    ...CONTENTS_NARRATIVE,
   ].join('\n')
   const d = parse('contents', doc)
   // The entry of a table the document does not print stays, empty, as before.
@@ -279,18 +287,12 @@ test('a bare contents entry of a table printed empty gives the key to the printe
     '部门收支总体情况表',
     '政府性基金预算支出情况表',
     '第二部分 公开表',
-    '部门收支总体情况表',
-    '单位：万元',
-    '收入\t\t支出\t',
-    '项目\t预算数\t项目\t预算数',
-    '一、本年收入\t100.00\t一、一般公共服务支出\t100.00',
-    '收入总计\t100.00\t支出总计\t100.00',
+    ...CONTENTS_SUMMARY,
     '政府性基金预算支出情况表',
     '单位：万元',
     '科目编码\t科目名称\t合计\t基本支出\t项目支出',
     '注：本单位没有政府性基金预算支出，本表为空表。',
-    '第三部分 情况说明',
-    '某单位收支总预算 100.00 万元，全部为一般公共预算拨款，比上年增加 1.00 万元，主要用于日常运转。',
+    ...CONTENTS_NARRATIVE,
   ].join('\n')
   const d = parse('contents-empty', doc)
   const keys = (d: Disclosure) => d.tables.map((t) => [t.key, t.place?.start.line, t.rows.length])
